@@ -1,0 +1,184 @@
+package io.jenkins.plugins.netmind.client;
+
+import io.jenkins.plugins.netmind.client.NetMindException.Kind;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Turns HTTP answers and I/O failures into {@link NetMindException}s with messages for users. */
+final class Failures {
+
+    private final URI baseUrl;
+    private final String secret;
+    private final Clock clock;
+
+    Failures(URI baseUrl, String secret, Clock clock) {
+        this.baseUrl = baseUrl;
+        this.secret = secret;
+        this.clock = clock;
+    }
+
+    /** A non-success answer; {@code create} is true for the POST that creates a service. */
+    NetMindException fromResponse(String method, String path, boolean create, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String message = hide(JsonText.errorMessage(response.body()));
+        String shown = message.isEmpty() ? Messages.NetMindException_noMessage() : message;
+        Duration retryAfter = status == 429 || status == 503 ? retryAfter(response).orElse(null) : null;
+        Kind kind;
+        String text;
+        if (status == 400 || status == 409 || status == 422) {
+            kind = Kind.BAD_REQUEST;
+            text = Messages.NetMindException_badRequest(method, path, status, shown);
+        } else if (status == 401 || status == 403) {
+            kind = Kind.UNAUTHORIZED;
+            text = Messages.NetMindException_unauthorized(method, path, status, shown, baseUrl);
+        } else if (status == 404) {
+            kind = Kind.NOT_FOUND;
+            text = Messages.NetMindException_notFound(method, path, status, shown, baseUrl);
+        } else if (status == 429) {
+            kind = Kind.RATE_LIMITED;
+            text = Messages.NetMindException_rateLimited(method, path, status, shown);
+        } else if (status >= 500) {
+            kind = Kind.SERVER_ERROR;
+            text = Messages.NetMindException_serverError(method, path, status, shown);
+        } else {
+            kind = Kind.OTHER;
+            text = Messages.NetMindException_other(method, path, status, shown);
+        }
+        boolean retryable = kind == Kind.RATE_LIMITED || (!create && (kind == Kind.SERVER_ERROR || status == 408));
+        return new NetMindException(text, method, path, status, message, kind, retryable, retryAfter, null);
+    }
+
+    /** A failure without an answer (connect error, timeout, broken connection). */
+    NetMindException fromThrowable(String method, String path, boolean create, Throwable failure, Duration timeout) {
+        Throwable cause = unwrap(failure);
+        String detail = hide(describe(cause));
+        if (isConnectFailure(cause)) {
+            return new NetMindException(
+                    Messages.NetMindException_connection(method, path, detail, baseUrl),
+                    method, path, 0, "", Kind.CONNECTION, true, null, cause);
+        }
+        if (create) {
+            return new NetMindException(
+                    Messages.NetMindException_outcomeUnknown(method, path, detail),
+                    method, path, 0, "", Kind.OUTCOME_UNKNOWN, false, null, cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new NetMindException(
+                    Messages.NetMindException_timeout(method, path, timeout.toSeconds()),
+                    method, path, 0, "", Kind.TIMEOUT, true, null, cause);
+        }
+        if (cause instanceof IOException) {
+            return new NetMindException(
+                    Messages.NetMindException_connection(method, path, detail, baseUrl),
+                    method, path, 0, "", Kind.CONNECTION, true, null, cause);
+        }
+        return new NetMindException(
+                Messages.NetMindException_other(method, path, 0, detail),
+                method, path, 0, "", Kind.OTHER, false, null, cause);
+    }
+
+    /** A success answer whose body could not be read. */
+    NetMindException invalid(String method, String path, int status, Throwable cause) {
+        String detail = hide(describe(cause));
+        return new NetMindException(
+                Messages.NetMindException_invalidResponse(method, path, status, detail),
+                method, path, status, "", Kind.INVALID_RESPONSE, false, null, cause);
+    }
+
+    /** The same failure with a note of how many attempts were made. */
+    static NetMindException afterAttempts(NetMindException e, int attempts) {
+        if (attempts <= 1) {
+            return e;
+        }
+        return copy(e, Messages.NetMindException_attempts(e.getMessage(), attempts));
+    }
+
+    /** The same failure noting that NetMind's Retry-After was longer than the client waits. */
+    static NetMindException retryAfterTooLong(NetMindException e, Duration asked, Duration max) {
+        return copy(e, Messages.NetMindException_retryAfterTooLong(e.getMessage(), asked.toSeconds(), max.toSeconds()));
+    }
+
+    private static NetMindException copy(NetMindException e, String message) {
+        return new NetMindException(
+                message,
+                e.method(),
+                e.path(),
+                e.status(),
+                e.netmindMessage(),
+                e.kind(),
+                e.isRetryable(),
+                e.retryAfter().orElse(null),
+                e.getCause());
+    }
+
+    static boolean isConnectFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException
+                    || t instanceof ConnectException
+                    || t instanceof UnresolvedAddressException
+                    || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date. */
+    Optional<Duration> retryAfter(HttpResponse<?> response) {
+        Optional<String> header = response.headers().firstValue("Retry-After");
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = header.get().trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(clock.instant(), at.toInstant());
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "";
+        }
+        String message = cause.getMessage();
+        String name = cause.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+
+    /** Removes the token from any text that could reach a user. */
+    String hide(String text) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "****");
+    }
+}
