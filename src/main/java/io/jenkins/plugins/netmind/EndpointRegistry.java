@@ -1,0 +1,98 @@
+package io.jenkins.plugins.netmind;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.XmlFile;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+
+/**
+ * The controller-wide record of every NetMind endpoint this controller created and NetMind has not yet confirmed gone,
+ * saved in {@code JENKINS_HOME/io.jenkins.plugins.netmind.EndpointRegistry.xml} on each change so that a restart
+ * forgets nothing. An entry is dropped once it is DELETED. Holds no secret.
+ */
+@Extension
+public final class EndpointRegistry {
+
+    private static final Logger LOGGER = Logger.getLogger(EndpointRegistry.class.getName());
+
+    private List<RecordedEndpoint> endpoints = new ArrayList<>();
+    private transient boolean loaded;
+
+    /** The registry of this controller. */
+    public static EndpointRegistry get() {
+        return ExtensionList.lookupSingleton(EndpointRegistry.class);
+    }
+
+    /** Records {@code record}, replacing the record of the same endpoint of the same build, and saves. */
+    public synchronized void record(RecordedEndpoint record) {
+        load();
+        EndpointRecords.upsert(endpoints, record, true);
+        save();
+    }
+
+    /** Every endpoint not yet confirmed gone. */
+    public synchronized List<RecordedEndpoint> getEndpoints() {
+        load();
+        return List.copyOf(endpoints);
+    }
+
+    /** The endpoints of the build {@code runId} not yet confirmed gone. */
+    public synchronized List<RecordedEndpoint> forRun(String runId) {
+        load();
+        return endpoints.stream().filter(r -> runId.equals(r.getRunId())).toList();
+    }
+
+    /** The record of the endpoint {@code name} of the build {@code runId}. */
+    public synchronized Optional<RecordedEndpoint> find(String runId, String name) {
+        return EndpointRecords.find(forRun(runId), name);
+    }
+
+    /** The builds that have endpoints not yet confirmed gone. */
+    public synchronized Set<String> getRunIds() {
+        load();
+        Set<String> ids = new LinkedHashSet<>();
+        endpoints.forEach(r -> ids.add(r.getRunId()));
+        return ids;
+    }
+
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        XmlFile file = file();
+        if (!file.exists()) {
+            return;
+        }
+        try {
+            file.unmarshal(this);
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, Messages.EndpointRegistry_loadFailed(file), e);
+        }
+        if (endpoints == null) {
+            endpoints = new ArrayList<>();
+        }
+    }
+
+    private void save() {
+        XmlFile file = file();
+        try {
+            file.write(this);
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, Messages.EndpointRegistry_saveFailed(file), e);
+        }
+    }
+
+    private static XmlFile file() {
+        return new XmlFile(new File(Jenkins.get().getRootDir(), EndpointRegistry.class.getName() + ".xml"));
+    }
+}

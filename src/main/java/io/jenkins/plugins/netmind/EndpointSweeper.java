@@ -1,0 +1,146 @@
+package io.jenkins.plugins.netmind;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import io.jenkins.plugins.netmind.client.Scheduler;
+import io.jenkins.plugins.netmind.lifecycle.LogSink;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import jenkins.util.Timer;
+
+/**
+ * Deletes, in the background and with retries, every endpoint a build recorded and NetMind has not confirmed gone.
+ * Endpoints are grouped by the credentials id and API URL they were created with. What it does goes to the system log.
+ */
+final class EndpointSweeper {
+
+    private static final Logger LOGGER = Logger.getLogger(EndpointSweeper.class.getName());
+
+    /** The connection an endpoint was created with. */
+    private record Target(String credentialsId, String apiUrl) {}
+
+    private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+
+    /** The endpoints of {@code run} not yet confirmed gone, as the build recorded them. */
+    static List<RecordedEndpoint> pendingOf(Run<?, ?> run) {
+        NetMindBuildAction action = run.getAction(NetMindBuildAction.class);
+        return action == null ? List.of() : EndpointRecords.pending(action.getEndpoints());
+    }
+
+    /**
+     * Starts deleting what {@code run} left behind and returns at once. When {@code buildDeleted}, only the registry
+     * is updated (the build's files are going away). A sweep of the same build already running is reused.
+     *
+     * @return completes with {@code true} once NetMind confirmed every endpoint gone, {@code false} when retries ran
+     *     out
+     */
+    CompletableFuture<Boolean> sweep(Run<?, ?> run, boolean buildDeleted) {
+        String runId = run.getExternalizableId();
+        List<RecordedEndpoint> pending =
+                buildDeleted ? EndpointRegistry.get().forRun(runId) : pendingOf(run);
+        return sweep(runId, buildDeleted ? null : run, run, pending);
+    }
+
+    /** Sweeps the registry's leftovers of builds that are no longer running (after a restart). */
+    void sweepLeftovers() {
+        EndpointRegistry registry = EndpointRegistry.get();
+        for (String runId : registry.getRunIds()) {
+            Run<?, ?> run = findRun(runId);
+            if (run != null && run.isBuilding()) {
+                continue;
+            }
+            List<RecordedEndpoint> pending = registry.forRun(runId);
+            LOGGER.info(Messages.EndpointSweeper_leftovers(runId, names(pending)));
+            sweep(runId, run, run, pending);
+        }
+    }
+
+    private CompletableFuture<Boolean> sweep(
+            String runId, @CheckForNull Run<?, ?> saveTo, @CheckForNull Run<?, ?> lookupIn, List<RecordedEndpoint> pending) {
+        if (pending.isEmpty()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(runId, started);
+        if (running != null) {
+            return running;
+        }
+        LOGGER.info(Messages.EndpointSweeper_starting(runId, names(pending)));
+        Map<Target, List<RecordedEndpoint>> groups =
+                EndpointRecords.groupBy(pending, r -> new Target(r.getCredentialsId(), r.getApiUrl()));
+        CompletableFuture<?>[] sweeps = groups.entrySet().stream()
+                .map(group -> sweepGroup(runId, saveTo, lookupIn, group.getKey(), group.getValue()))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(sweeps).whenComplete((ignored, failure) -> {
+            boolean done = failure == null && Arrays.stream(sweeps).allMatch(f -> Boolean.TRUE.equals(f.join()));
+            inFlight.remove(runId, started);
+            started.complete(done);
+        });
+        return started;
+    }
+
+    private CompletableFuture<Boolean> sweepGroup(
+            String runId, Run<?, ?> saveTo, Run<?, ?> lookupIn, Target target, List<RecordedEndpoint> records) {
+        Predicate<RecordedEndpoint> scope = r ->
+                Objects.equals(r.getCredentialsId(), target.credentialsId()) && Objects.equals(r.getApiUrl(), target.apiUrl());
+        EndpointRegistry registry = EndpointRegistry.get();
+        BuildLedger ledger = saveTo != null
+                ? BuildLedger.of(saveTo, registry, scope)
+                : BuildLedger.registryOnly(runId, registry, scope);
+        String jobFullName = records.get(0).getJobFullName();
+        LogSink log = line -> LOGGER.info(Messages.EndpointSweeper_line(runId, line));
+        Retries retries = new Retries(Scheduler.of(Timer.get()), Retries.CLEANUP_DELAYS);
+        return retries.run(attempt -> {
+                    Connection connection;
+                    try {
+                        connection = NetMindConnector.connectForCleanup(
+                                lookupIn, jobFullName, target.credentialsId(), target.apiUrl());
+                    } catch (AbortException e) {
+                        LOGGER.warning(Messages.EndpointSweeper_cannotConnect(runId, attempt, e.getMessage()));
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    return connection.engine().teardownAll(ledger, log).handle((report, failure) -> {
+                        if (failure != null) {
+                            LOGGER.log(
+                                    Level.WARNING,
+                                    Messages.EndpointSweeper_attemptFailed(runId, attempt, failure.getMessage()));
+                        }
+                        return EndpointRecords.pending(ledger.records()).isEmpty();
+                    });
+                })
+                .thenApply(done -> {
+                    List<RecordedEndpoint> left = EndpointRecords.pending(ledger.records());
+                    if (done) {
+                        LOGGER.info(Messages.EndpointSweeper_done(runId, names(records)));
+                    } else {
+                        LOGGER.severe(Messages.EndpointSweeper_gaveUp(runId, names(left)));
+                    }
+                    return done;
+                });
+    }
+
+    @CheckForNull
+    private static Run<?, ?> findRun(String runId) {
+        try {
+            return Run.fromExternalizableId(runId);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, Messages.EndpointSweeper_noRun(runId), e);
+            return null;
+        }
+    }
+
+    static String names(List<RecordedEndpoint> records) {
+        return records.stream()
+                .map(r -> r.getServiceId() == null ? r.getName() : r.getName() + " (" + r.getServiceId() + ")")
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.netmind;
+
+import hudson.model.Run;
+import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.RunAction2;
+
+/**
+ * The NetMind endpoints one build created, saved with the build: names, service ids, states, flavors and prices, plus
+ * the credentials id (never the token) and API URL the safety net needs to delete what is left. Shown on the build's
+ * page; adds no sidebar link.
+ */
+public class NetMindBuildAction implements RunAction2 {
+
+    private List<RecordedEndpoint> endpoints = new ArrayList<>();
+    private String credentialsId;
+    private String apiUrl;
+    private transient Run<?, ?> run;
+
+    /** Creates an empty record; {@link NetMindLedgers} attaches it to a build when the build first connects. */
+    public NetMindBuildAction() {}
+
+    /** The entries of this build in the order they were first recorded, DELETED ones included as history. */
+    public synchronized List<LedgerEntry> getEntries() {
+        return endpoints.stream().map(RecordedEndpoint::toEntry).toList();
+    }
+
+    /** The saved records, for the build page and the safety net. */
+    public synchronized List<RecordedEndpoint> getEndpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    /** The credentials id this build last connected with, or {@code null}. */
+    public synchronized String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** The NetMind API URL this build last connected to, or {@code null}. */
+    public synchronized String getApiUrl() {
+        return apiUrl;
+    }
+
+    /** Remembers the connection later entries are created with. */
+    synchronized void noteConnection(String credentialsId, String apiUrl) {
+        this.credentialsId = credentialsId;
+        this.apiUrl = apiUrl;
+    }
+
+    /**
+     * Records {@code entry}; a new endpoint is stamped with the build's current connection, a known one keeps the
+     * connection it was created with.
+     *
+     * @return the record as saved
+     */
+    synchronized RecordedEndpoint record(String runId, LedgerEntry entry) {
+        RecordedEndpoint saved = EndpointRecords.find(endpoints, entry.name())
+                .map(existing -> existing.with(entry))
+                .orElseGet(() -> RecordedEndpoint.of(runId, credentialsId, apiUrl, entry));
+        EndpointRecords.upsert(endpoints, saved, false);
+        return saved;
+    }
+
+    /** The record of the endpoint {@code name}, if this build has one. */
+    synchronized Optional<RecordedEndpoint> find(String name) {
+        return EndpointRecords.find(endpoints, name);
+    }
+
+    /** The build this record belongs to, or {@code null} before it is attached. */
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    /** Keeps old or hand-edited build.xml files loadable. */
+    protected Object readResolve() {
+        if (endpoints == null) {
+            endpoints = new ArrayList<>();
+        }
+        return this;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.NetMindBuildAction_displayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return null;
+    }
+}

@@ -1,0 +1,141 @@
+package io.jenkins.plugins.netmind;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.ProxyConfiguration;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.security.ACL;
+import io.jenkins.plugins.netmind.client.NetMindClient;
+import io.jenkins.plugins.netmind.client.Scheduler;
+import io.jenkins.plugins.netmind.lifecycle.EndpointEngine;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import jenkins.model.Jenkins;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * The only door from the steps to NetMind: turns a credentials id into a token, Jenkins' proxy settings into an HTTP
+ * client, and builds the client and lifecycle engine on the shared timer.
+ */
+public final class NetMindConnector {
+
+    /** How long opening a TCP connection to NetMind may take. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private NetMindConnector() {}
+
+    /**
+     * Connects for a build. {@code credentialsId} may be null or blank: the global default is used. The Secret text
+     * credential is looked up for the build (so folder-scoped credentials work) and tracked. The build's record notes
+     * the credentials id and API URL so that the safety net can delete what the build leaves behind.
+     *
+     * @throws AbortException with a message saying what to fix when no id is given and there is no default, when the
+     *     id is unknown, when the credential is not Secret text, or when the configured API URL is not acceptable
+     */
+    public static Connection connect(Run<?, ?> run, @CheckForNull String credentialsId) throws AbortException {
+        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
+        String id = SettingChecks.blankToNull(credentialsId);
+        if (id == null) {
+            id = SettingChecks.blankToNull(config.getCredentialsId());
+        }
+        if (id == null) {
+            throw new AbortException(Messages.NetMindConnector_noCredentialsId());
+        }
+        StringCredentials credential = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
+        if (credential == null) {
+            StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+            throw new AbortException(describeMissing(id, other));
+        }
+        CredentialsProvider.track(run, credential);
+        String apiUrl = config.getApiUrl();
+        Connection connection = build(credential.getSecret().getPlainText(), apiUrl, id);
+        NetMindLedgers.actionOf(run).noteConnection(id, apiUrl);
+        return connection;
+    }
+
+    /**
+     * Connects with a token given directly, for the configuration form's "Test connection".
+     *
+     * @throws IllegalArgumentException with a user-facing message when {@code apiUrl} is not acceptable
+     */
+    public static Connection connectWith(String secret, String apiUrl) {
+        return newConnection(secret, SettingChecks.parseApiUrl(apiUrl), null);
+    }
+
+    /**
+     * Connects for the safety net: the credential a build recorded, looked up for that build when it still exists,
+     * else in its job (or folder), else globally. Not tracked.
+     */
+    static Connection connectForCleanup(
+            @CheckForNull Run<?, ?> run,
+            @CheckForNull String jobFullName,
+            @CheckForNull String credentialsId,
+            @CheckForNull String apiUrl)
+            throws AbortException {
+        String id = SettingChecks.blankToNull(credentialsId);
+        if (id == null) {
+            id = SettingChecks.blankToNull(NetMindGlobalConfiguration.get().getCredentialsId());
+        }
+        if (id == null) {
+            throw new AbortException(Messages.NetMindConnector_noCredentialsId());
+        }
+        StringCredentials credential = findForCleanup(id, run, jobFullName);
+        if (credential == null) {
+            throw new AbortException(Messages.NetMindConnector_unknownCredentials(id));
+        }
+        String url = apiUrl != null ? apiUrl : NetMindGlobalConfiguration.get().getApiUrl();
+        return build(credential.getSecret().getPlainText(), url, id);
+    }
+
+    private static StringCredentials findForCleanup(String id, Run<?, ?> run, String jobFullName) {
+        if (run != null) {
+            return CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
+        }
+        Jenkins jenkins = Jenkins.get();
+        Item job = jobFullName == null ? null : jenkins.getItemByFullName(jobFullName);
+        if (job != null) {
+            return CredentialsProvider.findCredentialByIdInItem(id, StringCredentials.class, job, ACL.SYSTEM2, List.of());
+        }
+        return CredentialsProvider.findCredentialByIdInItemGroup(
+                id, StringCredentials.class, jenkins, ACL.SYSTEM2, List.of());
+    }
+
+    private static String describeMissing(String id, @CheckForNull StandardCredentials other) {
+        if (other == null) {
+            return Messages.NetMindConnector_unknownCredentials(id);
+        }
+        return Messages.NetMindConnector_wrongKind(id, other.getDescriptor().getDisplayName());
+    }
+
+    private static Connection build(String token, String apiUrl, String credentialsId) throws AbortException {
+        URI uri;
+        try {
+            uri = SettingChecks.parseApiUrl(apiUrl);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        return newConnection(token, uri, credentialsId);
+    }
+
+    private static Connection newConnection(String token, URI baseUrl, String credentialsId) {
+        Scheduler scheduler = Scheduler.of(Timer.get());
+        HttpClient http = ProxyConfiguration.newHttpClientBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+        NetMindClient client = NetMindClient.builder(token)
+                .baseUrl(baseUrl)
+                .httpClient(http)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .scheduler(scheduler)
+                .build();
+        EndpointEngine engine =
+                EndpointEngine.builder(client).scheduler(scheduler).build();
+        return new Connection(engine, client, credentialsId, baseUrl.toString());
+    }
+}

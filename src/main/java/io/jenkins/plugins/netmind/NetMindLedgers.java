@@ -1,0 +1,30 @@
+package io.jenkins.plugins.netmind;
+
+import hudson.model.Run;
+import io.jenkins.plugins.netmind.lifecycle.Ledger;
+
+/** Where builds record the endpoints they create. */
+public final class NetMindLedgers {
+
+    private NetMindLedgers() {}
+
+    /**
+     * The ledger a build records into: its {@link NetMindBuildAction} (saved with the build) and the controller-wide
+     * {@link EndpointRegistry} (saved in {@code JENKINS_HOME}) together. Each change is saved before this returns.
+     */
+    public static Ledger forRun(Run<?, ?> run) {
+        return BuildLedger.of(run, EndpointRegistry.get(), r -> true);
+    }
+
+    /** The build's record, attached on first use. */
+    static NetMindBuildAction actionOf(Run<?, ?> run) {
+        synchronized (run) {
+            NetMindBuildAction action = run.getAction(NetMindBuildAction.class);
+            if (action == null) {
+                action = new NetMindBuildAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+}

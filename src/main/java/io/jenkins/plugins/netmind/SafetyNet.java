@@ -1,0 +1,56 @@
+package io.jenkins.plugins.netmind;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.model.listeners.RunListener;
+import java.util.List;
+import jenkins.util.Timer;
+
+/**
+ * The safety net: when a build finishes (any result, aborted included) or is deleted, every endpoint it recorded and
+ * NetMind has not confirmed gone is deleted in the background, with retries. At startup the controller-wide registry's
+ * leftovers of builds that are no longer running are deleted too.
+ */
+@Extension
+public final class SafetyNet extends RunListener<Run<?, ?>> {
+
+    private final EndpointSweeper sweeper = new EndpointSweeper();
+
+    /** Tells the build log what is left to delete, while it is still open, and starts deleting it. */
+    @Override
+    public void onCompleted(Run<?, ?> run, TaskListener listener) {
+        List<RecordedEndpoint> pending = EndpointSweeper.pendingOf(run);
+        if (!pending.isEmpty()) {
+            listener.getLogger().println(Messages.SafetyNet_deletingLeftovers(pending.size(), EndpointSweeper.names(pending)));
+            sweeper.sweep(run, false);
+        }
+    }
+
+    @Override
+    public void onFinalized(Run<?, ?> run) {
+        if (!EndpointSweeper.pendingOf(run).isEmpty()) {
+            sweeper.sweep(run, false);
+        }
+    }
+
+    @Override
+    public void onDeleted(Run<?, ?> run) {
+        sweeper.sweep(run, true);
+    }
+
+    /** Starts deleting the registry's leftovers once jobs and builds can be loaded; does not delay startup. */
+    @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED)
+    public static void sweepLeftoversAtStartup() {
+        SafetyNet net = ExtensionList.lookupSingleton(SafetyNet.class);
+        Timer.get().submit(net.sweeper::sweepLeftovers);
+    }
+
+    /** The sweeper, for tests that wait for a sweep to finish. */
+    EndpointSweeper sweeper() {
+        return sweeper;
+    }
+}
