@@ -1,0 +1,520 @@
+package io.jenkins.plugins.netmind.lifecycle;
+
+import io.jenkins.plugins.netmind.client.CreateServiceRequest;
+import io.jenkins.plugins.netmind.client.EndpointUrl;
+import io.jenkins.plugins.netmind.client.Flavor;
+import io.jenkins.plugins.netmind.client.NetMindException;
+import io.jenkins.plugins.netmind.client.Service;
+import io.jenkins.plugins.netmind.client.ServiceList;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * One deploy in progress: resolve the flavor, record the intent, create, wait until available, find the URL, probe
+ * the readiness path. Every step is a callback; cancellation and failure are settled by atomic state transitions so
+ * that exactly one party cleans up, and the cleanup deletes whatever was created before the result fails.
+ */
+final class DeployRun {
+
+    private enum State {
+        RUNNING,
+        SUCCEEDED,
+        CLEANING
+    }
+
+    /** Failures of create that prove NetMind created nothing. */
+    private static final Set<NetMindException.Kind> NOT_CREATED = Set.of(
+            NetMindException.Kind.BAD_REQUEST,
+            NetMindException.Kind.UNAUTHORIZED,
+            NetMindException.Kind.RATE_LIMITED,
+            NetMindException.Kind.NOT_FOUND,
+            NetMindException.Kind.CONNECTION);
+
+    private final Env env;
+    private final Teardowns teardowns;
+    private final Ledger ledger;
+    private final LogSink log;
+    private final WaitLog waitLog;
+    private final DeploySpec spec;
+    private final String name;
+    private final Instant startedAt;
+    private final Instant deadline;
+    private final String readinessPath;
+    private final boolean sendToken;
+    private final int instances;
+    private final String paymentType;
+
+    private volatile String flavorId;
+    private volatile String flavorName;
+    private volatile BigDecimal pricePerHour;
+    private volatile String serviceId;
+    private volatile Instant createdAt;
+    private volatile boolean cancelRequested;
+
+    private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+    private final AtomicReference<PollLoop<?, ?>> currentWait = new AtomicReference<>();
+    private final CompletableFuture<DeployResult> result = new CompletableFuture<>();
+    private final CompletableFuture<Void> cleaned = new CompletableFuture<>();
+
+    private DeployRun(Env env, Ledger ledger, LogSink log, DeploySpec spec, ResumeState resume, String name) {
+        this.env = env;
+        this.teardowns = new Teardowns(env);
+        this.ledger = ledger;
+        this.log = log;
+        this.waitLog = new WaitLog(log, env.clock());
+        this.spec = spec;
+        this.name = name;
+        if (spec != null) {
+            this.startedAt = env.clock().instant();
+            this.deadline = startedAt.plus(spec.timeout());
+            this.readinessPath = spec.readinessPath();
+            this.sendToken = spec.sendTokenToEndpoint();
+            this.instances = spec.instances();
+            this.paymentType = spec.paymentType();
+        } else {
+            this.createdAt = resume.createdAt();
+            this.startedAt = resume.createdAt() != null ? resume.createdAt() : env.clock().instant();
+            this.deadline = resume.deadline();
+            this.readinessPath = resume.readinessPath();
+            this.sendToken = resume.sendTokenToEndpoint();
+            this.instances = resume.instances();
+            this.paymentType = resume.paymentType();
+            this.flavorId = resume.flavorId();
+            this.flavorName = resume.flavorName();
+            this.pricePerHour = resume.pricePerHour();
+            this.serviceId = resume.serviceId();
+        }
+    }
+
+    /** Starts a fresh deploy. */
+    static DeployRun start(Env env, DeploySpec spec, Ledger ledger, LogSink log) {
+        String name = spec.name() != null ? spec.name() : EndpointNames.generate(spec.owner(), env.random());
+        DeployRun run = new DeployRun(env, ledger, log, spec, null, name);
+        env.client()
+                .listFlavors()
+                .handle((flavors, failure) -> {
+                    if (failure != null) {
+                        throw new EndpointException(
+                                EndpointException.Reason.NETMIND,
+                                Messages.Flavor_listFailed(Teardowns.messageOf(failure)),
+                                PollLoop.unwrap(failure));
+                    }
+                    return FlavorChooser.choose(spec, flavors);
+                })
+                .thenCompose(run::create)
+                .thenCompose(run::awaitAvailable)
+                .thenCompose(run::awaitReady)
+                .whenComplete(run::finish);
+        return run;
+    }
+
+    /** Re-arms the wait of a deploy interrupted by a restart. */
+    static DeployRun resume(Env env, ResumeState state, Ledger ledger, LogSink log) {
+        DeployRun run = new DeployRun(env, ledger, log, null, state, state.name());
+        log.log(Messages.Deploy_resuming(state.name(), state.serviceId() == null ? "?" : state.serviceId()));
+        CompletableFuture<Service> known = state.serviceId() != null
+                ? CompletableFuture.completedFuture(null)
+                : run.findByName(new EndpointException(
+                        EndpointException.Reason.OUTCOME_UNKNOWN, Messages.Deploy_resumeNothing(state.name())));
+        known.thenCompose(run::awaitAvailable).thenCompose(run::awaitReady).whenComplete(run::finish);
+        return run;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String serviceId() {
+        return serviceId;
+    }
+
+    CompletableFuture<DeployResult> result() {
+        return result;
+    }
+
+    ResumeState resumeState() {
+        return new ResumeState(
+                name,
+                serviceId,
+                deadline,
+                readinessPath,
+                sendToken,
+                flavorId,
+                flavorName,
+                pricePerHour,
+                paymentType,
+                instances,
+                createdAt);
+    }
+
+    /** Asks the run to stop; the future completes once whatever was created is deleted. */
+    CompletableFuture<Void> cancel() {
+        if (!cancelRequested) {
+            cancelRequested = true;
+            log.log(Messages.Deploy_cancelling(name));
+        }
+        PollLoop<?, ?> wait = currentWait.get();
+        if (wait != null) {
+            wait.stop(cancelled());
+        }
+        if (state.compareAndSet(State.SUCCEEDED, State.CLEANING)) {
+            cleanUp(null);
+        }
+        return cleaned;
+    }
+
+    // ---- steps ----
+
+    private CompletableFuture<Service> create(Flavor flavor) {
+        checkCancelled();
+        flavorId = flavor.flavorId();
+        flavorName = flavor.displayName();
+        pricePerHour = flavor.price(paymentType).orElse(null);
+        Instant now = env.clock().instant();
+        ledger.put(new LedgerEntry(
+                name, null, LedgerEntry.State.INTENT, now, flavorId, instances, pricePerHour, paymentType, null));
+        BigDecimal total = pricePerHour == null ? null : pricePerHour.multiply(BigDecimal.valueOf(instances));
+        log.log(Messages.Deploy_creating(
+                name, flavorName, flavor.region(), instances, spec.image(), Texts.money(total, paymentType)));
+        CreateServiceRequest request = new CreateServiceRequest(
+                name,
+                EndpointNames.description(spec.owner(), now.plus(spec.expiresAfter())),
+                paymentType,
+                CreateServiceRequest.Resources.manual(flavorId, instances),
+                new CreateServiceRequest.Deployment(spec.image(), spec.command(), spec.port(), spec.gpuCount()));
+        return env.client()
+                .createService(request)
+                .handle((service, failure) ->
+                        failure == null ? CompletableFuture.completedFuture(adopt(service)) : createFailed(failure))
+                .thenCompose(Function.identity());
+    }
+
+    private CompletableFuture<Service> createFailed(Throwable failure) {
+        NetMindException e = NetMindException.unwrap(failure);
+        EndpointException reported = new EndpointException(
+                EndpointException.Reason.NETMIND,
+                Messages.Deploy_createFailed(name, Teardowns.messageOf(failure)),
+                PollLoop.unwrap(failure));
+        if (e != null && NOT_CREATED.contains(e.kind())) {
+            markNothingCreated();
+            return CompletableFuture.failedFuture(reported);
+        }
+        log.log(Messages.Deploy_outcomeUnknown(name));
+        return findByName(reported);
+    }
+
+    /** Looks the endpoint up by name; fails with {@code notFound} when the list shows it does not exist. */
+    private CompletableFuture<Service> findByName(EndpointException notFound) {
+        return env.client().listServices().handle((list, failure) -> {
+            if (failure != null || !list.supported()) {
+                ledger.get(name)
+                        .ifPresent(e -> ledger.put(e.withState(LedgerEntry.State.UNKNOWN, env.clock().instant())));
+                log.log(Messages.Deploy_unknownLeft(name));
+                String why = failure != null ? Teardowns.messageOf(failure) : Messages.Deploy_noListRoute();
+                throw new EndpointException(
+                        EndpointException.Reason.OUTCOME_UNKNOWN, Messages.Deploy_outcomeUnknownFailed(name, why));
+            }
+            List<Service> found = matches(list);
+            if (found.isEmpty()) {
+                markNothingCreated();
+                throw notFound;
+            }
+            log.log(Messages.Deploy_foundByName(name, found.get(0).serviceId()));
+            return adopt(found.get(0));
+        });
+    }
+
+    private List<Service> matches(ServiceList list) {
+        return list.services().stream()
+                .filter(s -> name.equals(s.name()) && !s.isGone() && s.serviceId() != null)
+                .toList();
+    }
+
+    private void markNothingCreated() {
+        ledger.get(name)
+                .ifPresent(e -> ledger.put(e.withState(LedgerEntry.State.DELETED, env.clock().instant())));
+    }
+
+    private Service adopt(Service service) {
+        Instant now = env.clock().instant();
+        serviceId = service.serviceId();
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        LedgerEntry entry = ledger.get(name)
+                .orElse(new LedgerEntry(
+                        name,
+                        null,
+                        LedgerEntry.State.INTENT,
+                        now,
+                        flavorId,
+                        instances,
+                        pricePerHour,
+                        paymentType,
+                        null));
+        ledger.put(entry.created(serviceId, createdAt, now));
+        log.log(Messages.Deploy_created(name, serviceId));
+        return service;
+    }
+
+    /** {@code first} is the create's answer, or null after a resume (then the first poll is immediate). */
+    private CompletableFuture<Available> awaitAvailable(Service first) {
+        checkCancelled();
+        WaitForAvailable poller = new WaitForAvailable();
+        if (first != null) {
+            Service done = poller.evaluate(first);
+            if (done != null) {
+                return CompletableFuture.completedFuture(available(done));
+            }
+        }
+        PollLoop<Service, Service> loop = new PollLoop<>(env, poller, waitLog, startedAt, deadline);
+        return run(loop, first == null ? Duration.ZERO : env.policy().initial()).thenApply(this::available);
+    }
+
+    private Available available(Service service) {
+        Instant now = env.clock().instant();
+        EndpointUrl url;
+        try {
+            url = service.endpointUrl();
+        } catch (NetMindException e) {
+            throw new EndpointException(
+                    EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_noUrl(name, e.getMessage()), e);
+        }
+        waitLog.line(Messages.Deploy_available(name, elapsed(now), url.url(), url.key()));
+        return new Available(url, now);
+    }
+
+    private CompletableFuture<DeployResult> awaitReady(Available available) {
+        checkCancelled();
+        if (readinessPath == null) {
+            return CompletableFuture.completedFuture(resultOf(available));
+        }
+        String base = available.url().url().toString();
+        URI target = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + readinessPath);
+        waitLog.line(Messages.Deploy_probing(target));
+        Instant now = env.clock().instant();
+        PollLoop<Integer, Integer> loop = new PollLoop<>(env, new Probe(target), waitLog, now, deadline);
+        return run(loop, Duration.ZERO).thenApply(status -> {
+            waitLog.line(Messages.Deploy_ready(name, target, status, elapsed(env.clock().instant())));
+            return resultOf(available);
+        });
+    }
+
+    private DeployResult resultOf(Available available) {
+        return new DeployResult(
+                serviceId,
+                name,
+                available.url().url(),
+                available.url().key(),
+                flavorId,
+                flavorName,
+                instances,
+                pricePerHour,
+                paymentType,
+                createdAt,
+                available.at());
+    }
+
+    private <R, T> CompletableFuture<T> run(PollLoop<R, T> loop, Duration firstDelay) {
+        currentWait.set(loop);
+        if (cancelRequested) {
+            loop.stop(cancelled());
+        }
+        return loop.start(firstDelay);
+    }
+
+    // ---- the end ----
+
+    private void finish(DeployResult value, Throwable failure) {
+        if (failure == null && !cancelRequested && state.compareAndSet(State.RUNNING, State.SUCCEEDED)) {
+            result.complete(value);
+            if (cancelRequested && state.compareAndSet(State.SUCCEEDED, State.CLEANING)) {
+                cleanUp(null);
+            }
+            return;
+        }
+        if (state.compareAndSet(State.RUNNING, State.CLEANING)) {
+            cleanUp(cancelRequested ? cancelled() : asEndpointException(failure));
+        }
+    }
+
+    /** Deletes what was created, then fails the result with {@code failure} (null when it had succeeded). */
+    private void cleanUp(EndpointException failure) {
+        String id = serviceId;
+        CompletableFuture<TeardownReport.Item> teardown;
+        if (id == null) {
+            teardown = CompletableFuture.completedFuture(null);
+        } else {
+            if (failure != null && failure.reason() != EndpointException.Reason.CANCELLED) {
+                log.log(Messages.Deploy_cleaningUp(name, failure.getMessage()));
+            }
+            teardown = teardowns.delete(name, id, ledger.get(name).orElse(null), ledger, log);
+        }
+        teardown.whenComplete((item, error) -> {
+            EndpointException left = item == null || item.isGone()
+                    ? null
+                    : new EndpointException(EndpointException.Reason.NETMIND, item.message());
+            if (failure != null) {
+                if (left != null) {
+                    failure.addSuppressed(left);
+                }
+                result.completeExceptionally(failure);
+            }
+            if (left == null) {
+                cleaned.complete(null);
+            } else {
+                cleaned.completeExceptionally(left);
+            }
+        });
+    }
+
+    private EndpointException cancelled() {
+        return new EndpointException(EndpointException.Reason.CANCELLED, Messages.Deploy_cancelled(name));
+    }
+
+    private void checkCancelled() {
+        if (cancelRequested) {
+            throw cancelled();
+        }
+    }
+
+    private EndpointException asEndpointException(Throwable failure) {
+        Throwable t = PollLoop.unwrap(failure);
+        if (t instanceof EndpointException e) {
+            return e;
+        }
+        return new EndpointException(
+                EndpointException.Reason.NETMIND, Messages.Deploy_failed(name, Teardowns.messageOf(t)), t);
+    }
+
+    private String elapsed(Instant now) {
+        return Texts.duration(Duration.between(startedAt, now));
+    }
+
+    private record Available(EndpointUrl url, Instant at) {}
+
+    /** GET until available; a line per status change; a terminal status or a vanished endpoint fails at once. */
+    private final class WaitForAvailable implements Poller<Service, Service> {
+        private volatile String lastStatus = "";
+        private volatile String lastFailure = "";
+
+        @Override
+        public CompletableFuture<Service> call() {
+            return env.client().getService(serviceId);
+        }
+
+        @Override
+        public Service evaluate(Service s) {
+            if (s.isGone()) {
+                throw vanished();
+            }
+            String status = String.valueOf(s.status());
+            if (!status.equals(lastStatus)) {
+                lastStatus = status;
+                String info = s.statusInfoText();
+                String elapsed = elapsed(env.clock().instant());
+                waitLog.line(info.isEmpty()
+                        ? Messages.Deploy_status(name, status, elapsed)
+                        : Messages.Deploy_statusWithInfo(name, status, elapsed, info));
+            }
+            if (s.isTerminalFailure()) {
+                throw new EndpointException(
+                        EndpointException.Reason.ENDPOINT_FAILED,
+                        Messages.Deploy_terminal(name, status, s.statusInfoText()));
+            }
+            return s.isAvailable() ? s : null;
+        }
+
+        @Override
+        public Optional<Duration> tolerate(Throwable failure) {
+            NetMindException e = NetMindException.unwrap(failure);
+            if (e != null && e.kind() == NetMindException.Kind.NOT_FOUND) {
+                throw vanished();
+            }
+            if (e == null || !e.isRetryable()) {
+                throw new EndpointException(
+                        EndpointException.Reason.NETMIND,
+                        Messages.Deploy_waitFailed(name, Teardowns.messageOf(failure)),
+                        PollLoop.unwrap(failure));
+            }
+            lastFailure = e.getMessage();
+            return e.retryAfter();
+        }
+
+        @Override
+        public RuntimeException timedOut() {
+            String last = lastStatus.isEmpty() ? lastFailure : lastStatus;
+            return new EndpointException(
+                    EndpointException.Reason.TIMEOUT,
+                    Messages.Deploy_timeout(name, Texts.duration(Duration.between(startedAt, deadline)), last));
+        }
+
+        @Override
+        public void heartbeat(Duration waited) {
+            waitLog.line(Messages.Deploy_heartbeat(name, lastStatus, elapsed(env.clock().instant())));
+        }
+
+        private EndpointException vanished() {
+            return new EndpointException(EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, serviceId));
+        }
+    }
+
+    /** GET on the readiness URL until 2xx; a line when the answer changes. */
+    private final class Probe implements Poller<Integer, Integer> {
+        private final URI target;
+        private volatile String lastAnswer = "";
+
+        Probe(URI target) {
+            this.target = target;
+        }
+
+        @Override
+        public CompletableFuture<Integer> call() {
+            return env.client().probe(target, sendToken);
+        }
+
+        @Override
+        public Integer evaluate(Integer status) {
+            if (status >= 200 && status < 300) {
+                return status;
+            }
+            String answer = String.valueOf(status);
+            if (!answer.equals(lastAnswer)) {
+                lastAnswer = answer;
+                waitLog.line(Messages.Deploy_probeAnswer(target, answer, elapsed(env.clock().instant())));
+            }
+            return null;
+        }
+
+        @Override
+        public Optional<Duration> tolerate(Throwable failure) {
+            String answer = Teardowns.messageOf(failure);
+            if (!answer.equals(lastAnswer)) {
+                lastAnswer = answer;
+                waitLog.line(Messages.Deploy_probeAnswer(target, answer, elapsed(env.clock().instant())));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public RuntimeException timedOut() {
+            return new EndpointException(
+                    EndpointException.Reason.TIMEOUT,
+                    Messages.Deploy_probeTimeout(
+                            name, target, Texts.duration(Duration.between(startedAt, deadline)), lastAnswer));
+        }
+
+        @Override
+        public void heartbeat(Duration waited) {
+            waitLog.line(Messages.Deploy_probeHeartbeat(name, target, elapsed(env.clock().instant())));
+        }
+    }
+}

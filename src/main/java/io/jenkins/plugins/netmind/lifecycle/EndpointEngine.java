@@ -1,0 +1,142 @@
+package io.jenkins.plugins.netmind.lifecycle;
+
+import io.jenkins.plugins.netmind.client.NetMindClient;
+import io.jenkins.plugins.netmind.client.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * The endpoint lifecycle: deploy (choose a flavor and a name, record the intent, create, wait, probe), scale, and tear
+ * down, leaving nothing behind. Everything is asynchronous: no method blocks and no thread is held while waiting.
+ * Jenkins-free; the steps are thin wrappers around it.
+ */
+public final class EndpointEngine {
+
+    private final Env env;
+    private final Teardowns teardowns;
+
+    private EndpointEngine(Env env) {
+        this.env = env;
+        this.teardowns = new Teardowns(env);
+    }
+
+    /** A builder over {@code client}; set a scheduler in production (the Jenkins timer). */
+    public static Builder builder(NetMindClient client) {
+        return new Builder(client);
+    }
+
+    /**
+     * Starts a deploy and returns at once. Invalid settings were already refused by {@link DeploySpec}; NetMind's
+     * problems fail {@link Deployment#result()}.
+     */
+    public Deployment deploy(DeploySpec spec, Ledger ledger, LogSink log) {
+        Objects.requireNonNull(spec, "spec");
+        return new Deployment(DeployRun.start(env, spec, Objects.requireNonNull(ledger), Objects.requireNonNull(log)));
+    }
+
+    /** Re-arms the wait of a deploy after a restart, from the state saved before it. */
+    public Deployment resume(ResumeState state, Ledger ledger, LogSink log) {
+        Objects.requireNonNull(state, "state");
+        return new Deployment(
+                DeployRun.resume(env, state, Objects.requireNonNull(ledger), Objects.requireNonNull(log)));
+    }
+
+    /** Sets the instance count and, when asked, waits until NetMind shows the new state available. */
+    public CompletableFuture<ScaleResult> scale(ScaleSpec spec, LogSink log) {
+        return ScaleRun.start(env, Objects.requireNonNull(spec), null, Objects.requireNonNull(log));
+    }
+
+    /** Like {@link #scale(ScaleSpec, LogSink)}, and records the new count in the ledger (for the cost estimate). */
+    public CompletableFuture<ScaleResult> scale(ScaleSpec spec, Ledger ledger, LogSink log) {
+        return ScaleRun.start(env, Objects.requireNonNull(spec), Objects.requireNonNull(ledger), log);
+    }
+
+    /**
+     * Deletes these endpoints in parallel and confirms each gone. Never fails: what could not be deleted is in
+     * {@link TeardownReport#failures()} (and stays in the ledger).
+     */
+    public CompletableFuture<TeardownReport> teardown(Collection<String> serviceIds, Ledger ledger, LogSink log) {
+        List<CompletableFuture<TeardownReport.Item>> items = serviceIds.stream()
+                .distinct()
+                .map(id -> teardowns.byId(id, ledger, log))
+                .toList();
+        return teardowns.all(items);
+    }
+
+    /** Tears down every ledger entry NetMind has not confirmed deleted (the safety net). Never fails. */
+    public CompletableFuture<TeardownReport> teardownAll(Ledger ledger, LogSink log) {
+        List<CompletableFuture<TeardownReport.Item>> items = ledger.entries().stream()
+                .filter(LedgerEntry::isLive)
+                .map(e -> teardowns.entry(e, ledger, log))
+                .toList();
+        return teardowns.all(items);
+    }
+
+    /** Builds an {@link EndpointEngine}. */
+    public static final class Builder {
+        private final NetMindClient client;
+        private Scheduler scheduler;
+        private Clock clock = Clock.systemUTC();
+        private PollPolicy pollPolicy = PollPolicy.DEFAULT;
+        private RandomGenerator random;
+        private Duration teardownTimeout = Duration.ofMinutes(10);
+
+        private Builder(NetMindClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+        }
+
+        /** Where waits are scheduled (default: one shared daemon thread). */
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The time source (default: the system clock). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How often to poll (default {@link PollPolicy#DEFAULT}). */
+        public Builder pollPolicy(PollPolicy value) {
+            this.pollPolicy = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Randomness for jitter and generated names (default: thread-local randomness). */
+        public Builder random(RandomGenerator value) {
+            this.random = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How long a teardown may retry and wait for NetMind to confirm a deletion (default 10 minutes). */
+        public Builder teardownTimeout(Duration value) {
+            this.teardownTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Builds the engine. */
+        public EndpointEngine build() {
+            Scheduler s = scheduler != null ? scheduler : Scheduler.of(DefaultTimer.INSTANCE);
+            RandomGenerator r = random != null ? random : () -> ThreadLocalRandom.current().nextLong();
+            return new EndpointEngine(new Env(client, s, clock, pollPolicy, r, teardownTimeout));
+        }
+    }
+
+    /** The fallback timer: one daemon thread, created on first use. */
+    private static final class DefaultTimer {
+        static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "netmind-endpoint-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package io.jenkins.plugins.netmind.lifecycle;
+
+import io.jenkins.plugins.netmind.client.NetMindClient;
+import io.jenkins.plugins.netmind.client.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/** What every part of the engine runs on. */
+record Env(
+        NetMindClient client,
+        Scheduler scheduler,
+        Clock clock,
+        PollPolicy policy,
+        RandomGenerator random,
+        Duration teardownTimeout) {}

@@ -1,0 +1,66 @@
+package io.jenkins.plugins.netmind.lifecycle;
+
+import io.jenkins.plugins.netmind.client.Flavor;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Picks the flavor for a deploy: by id, or by GPU display name (and region) among those with enough free capacity, the
+ * cheapest in the deploy's payment type. When none fits, the message lists what exists.
+ */
+final class FlavorChooser {
+
+    private FlavorChooser() {}
+
+    static Flavor choose(DeploySpec spec, List<Flavor> flavors) {
+        List<Flavor> offered = flavors.stream().filter(f -> !f.deleted()).toList();
+        if (spec.flavorId() != null) {
+            Flavor byId = offered.stream()
+                    .filter(f -> spec.flavorId().equals(f.flavorId()))
+                    .findFirst()
+                    .orElseThrow(() -> new EndpointException(
+                            EndpointException.Reason.NO_FLAVOR,
+                            Messages.Flavor_unknownId(spec.flavorId(), list(offered, spec.paymentType()))));
+            if (byId.availableNum() < spec.instances()) {
+                throw noneFits(spec, offered);
+            }
+            return byId;
+        }
+        return offered.stream()
+                .filter(f -> spec.gpu().equalsIgnoreCase(f.displayName()))
+                .filter(f -> spec.region() == null || spec.region().equalsIgnoreCase(f.region()))
+                .filter(f -> f.availableNum() >= spec.instances())
+                .min(Comparator.comparing((Flavor f) -> priceOrMax(f, spec.paymentType()))
+                        .thenComparing(f -> String.valueOf(f.flavorId())))
+                .orElseThrow(() -> noneFits(spec, offered));
+    }
+
+    private static EndpointException noneFits(DeploySpec spec, List<Flavor> offered) {
+        String wanted = spec.flavorId() != null
+                ? spec.flavorId()
+                : spec.region() == null ? spec.gpu() : Messages.Flavor_gpuInRegion(spec.gpu(), spec.region());
+        return new EndpointException(
+                EndpointException.Reason.NO_FLAVOR,
+                Messages.Flavor_noneFits(wanted, spec.instances(), list(offered, spec.paymentType())));
+    }
+
+    private static BigDecimal priceOrMax(Flavor f, String paymentType) {
+        return f.price(paymentType).orElse(BigDecimal.valueOf(Long.MAX_VALUE));
+    }
+
+    static String list(List<Flavor> flavors, String paymentType) {
+        if (flavors.isEmpty()) {
+            return Messages.Flavor_none();
+        }
+        return flavors.stream()
+                .map(f -> Messages.Flavor_item(
+                        f.displayName(),
+                        f.region(),
+                        f.availableNum(),
+                        Texts.money(f.price(paymentType).orElse(null), paymentType),
+                        f.flavorId()))
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.netmind.lifecycle;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A record of the endpoints a build asked for, keyed by endpoint name (chosen before the create call is sent). The
+ * engine records the intent before it creates, the service id once it is known, and {@link LedgerEntry.State#DELETED}
+ * only when NetMind confirms the endpoint gone. Implementations must be thread-safe.
+ */
+public interface Ledger {
+
+    /** Inserts or replaces the entry with the same name. */
+    void put(LedgerEntry entry);
+
+    /** The entry with this name, if any. */
+    Optional<LedgerEntry> get(String name);
+
+    /** All entries, in insertion order. */
+    List<LedgerEntry> entries();
+
+    /** The entry that carries this service id, if any. */
+    default Optional<LedgerEntry> findByServiceId(String serviceId) {
+        return entries().stream()
+                .filter(e -> serviceId.equals(e.serviceId()))
+                .findFirst();
+    }
+}

@@ -1,0 +1,150 @@
+package io.jenkins.plugins.netmind.lifecycle;
+
+import io.jenkins.plugins.netmind.client.NetMindException;
+import io.jenkins.plugins.netmind.client.Service;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Scales an endpoint and waits for the new state: the new instance count targeted and the status available again.
+ * An {@code available} seen before NetMind showed any other status after the update may be the old state, so it only
+ * counts once it has been seen {@value #STABLE_POLLS} times in a row.
+ */
+final class ScaleRun implements Poller<Service, Service> {
+
+    private static final int STABLE_POLLS = 3;
+
+    private final Env env;
+    private final ScaleSpec spec;
+    private final Ledger ledger;
+    private final WaitLog log;
+    private final Instant start;
+    private volatile String name;
+    private volatile String lastStatus = "";
+    private volatile Integer lastCount;
+    private volatile boolean sawTransition;
+    private int stable;
+
+    private ScaleRun(Env env, ScaleSpec spec, Ledger ledger, LogSink log) {
+        this.env = env;
+        this.spec = spec;
+        this.ledger = ledger;
+        this.log = new WaitLog(log, env.clock());
+        this.start = env.clock().instant();
+        this.name = ledger == null
+                ? spec.serviceId()
+                : ledger.findByServiceId(spec.serviceId()).map(LedgerEntry::name).orElse(spec.serviceId());
+    }
+
+    static CompletableFuture<ScaleResult> start(Env env, ScaleSpec spec, Ledger ledger, LogSink log) {
+        ScaleRun run = new ScaleRun(env, spec, ledger, log);
+        run.log.line(Messages.Scale_requested(run.name, spec.instances()));
+        return env.client()
+                .scaleService(spec.serviceId(), spec.instances())
+                .handle((service, failure) -> {
+                    if (failure != null) {
+                        throw new EndpointException(
+                                EndpointException.Reason.NETMIND,
+                                Messages.Scale_failed(run.name, Teardowns.messageOf(failure)),
+                                PollLoop.unwrap(failure));
+                    }
+                    return service;
+                })
+                .thenCompose(run::afterUpdate);
+    }
+
+    private CompletableFuture<ScaleResult> afterUpdate(Service updated) {
+        if (ledger != null) {
+            ledger.findByServiceId(spec.serviceId())
+                    .ifPresent(e -> ledger.put(e.withInstances(spec.instances(), env.clock().instant())));
+        }
+        note(updated);
+        if (!spec.waitUntilReady()) {
+            return CompletableFuture.completedFuture(result(updated));
+        }
+        return new PollLoop<>(env, this, log, start, start.plus(spec.timeout()))
+                .start(env.policy().initial())
+                .thenApply(this::result);
+    }
+
+    private ScaleResult result(Service s) {
+        Duration waited = spec.waitUntilReady() ? Duration.between(start, env.clock().instant()) : Duration.ZERO;
+        if (spec.waitUntilReady()) {
+            log.line(Messages.Scale_done(name, spec.instances(), Texts.duration(waited)));
+        }
+        return new ScaleResult(spec.serviceId(), name, spec.instances(), String.valueOf(s.status()), waited);
+    }
+
+    private void note(Service s) {
+        if (s.name() != null && name.equals(spec.serviceId())) {
+            name = s.name();
+        }
+        if (!s.isAvailable()) {
+            sawTransition = true;
+        }
+        lastCount = s.resourceMetadata().targetInstanceNumber();
+    }
+
+    @Override
+    public CompletableFuture<Service> call() {
+        return env.client().getService(spec.serviceId());
+    }
+
+    @Override
+    public Service evaluate(Service s) {
+        if (s.isGone()) {
+            throw new EndpointException(
+                    EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, spec.serviceId()));
+        }
+        note(s);
+        String status = String.valueOf(s.status());
+        if (!status.equals(lastStatus)) {
+            lastStatus = status;
+            log.line(Messages.Scale_status(name, status, lastCount, Texts.duration(waited())));
+        }
+        if (s.isTerminalFailure()) {
+            throw new EndpointException(
+                    EndpointException.Reason.ENDPOINT_FAILED,
+                    Messages.Deploy_terminal(name, status, s.statusInfoText()));
+        }
+        boolean reached = s.isAvailable() && Objects.equals(lastCount, spec.instances());
+        stable = reached ? stable + 1 : 0;
+        return reached && (sawTransition || stable >= STABLE_POLLS) ? s : null;
+    }
+
+    @Override
+    public Optional<Duration> tolerate(Throwable failure) {
+        NetMindException e = NetMindException.unwrap(failure);
+        if (e != null && e.kind() == NetMindException.Kind.NOT_FOUND) {
+            throw new EndpointException(
+                    EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, spec.serviceId()));
+        }
+        if (e == null || !e.isRetryable()) {
+            throw new EndpointException(
+                    EndpointException.Reason.NETMIND,
+                    Messages.Scale_failed(name, Teardowns.messageOf(failure)),
+                    PollLoop.unwrap(failure));
+        }
+        return e.retryAfter();
+    }
+
+    @Override
+    public RuntimeException timedOut() {
+        return new EndpointException(
+                EndpointException.Reason.TIMEOUT,
+                Messages.Scale_timeout(
+                        name, spec.instances(), Texts.duration(spec.timeout()), lastStatus, String.valueOf(lastCount)));
+    }
+
+    @Override
+    public void heartbeat(Duration waited) {
+        log.line(Messages.Scale_heartbeat(name, lastStatus, Texts.duration(waited)));
+    }
+
+    private Duration waited() {
+        return Duration.between(start, env.clock().instant());
+    }
+}

@@ -1,0 +1,260 @@
+package io.jenkins.plugins.netmind.lifecycle;
+
+import io.jenkins.plugins.netmind.client.DeleteOutcome;
+import io.jenkins.plugins.netmind.client.NetMindException;
+import io.jenkins.plugins.netmind.client.Service;
+import io.jenkins.plugins.netmind.client.ServiceList;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Deletes endpoints and confirms them gone. An unknown or already deleted id counts as success; transient failures are
+ * retried until the teardown timeout; the ledger entry becomes DELETED only once NetMind confirms it. The futures
+ * returned here never fail: a failure is an item with outcome FAILED and a message.
+ */
+final class Teardowns {
+
+    private final Env env;
+
+    Teardowns(Env env) {
+        this.env = env;
+    }
+
+    /** Tears down several endpoints in parallel. */
+    CompletableFuture<TeardownReport> all(List<CompletableFuture<TeardownReport.Item>> items) {
+        return CompletableFuture.allOf(items.toArray(CompletableFuture[]::new))
+                .thenApply(v -> new TeardownReport(
+                        items.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /** Tears down the endpoint with this service id, recording in the ledger entry that carries it, if any. */
+    CompletableFuture<TeardownReport.Item> byId(String serviceId, Ledger ledger, LogSink log) {
+        LedgerEntry entry = ledger.findByServiceId(serviceId).orElse(null);
+        String name = entry == null ? serviceId : entry.name();
+        return delete(name, serviceId, entry, ledger, log);
+    }
+
+    /** Tears down what a ledger entry stands for; an entry without a service id is looked for by name. */
+    CompletableFuture<TeardownReport.Item> entry(LedgerEntry entry, Ledger ledger, LogSink log) {
+        if (entry.serviceId() != null) {
+            return delete(entry.name(), entry.serviceId(), entry, ledger, log);
+        }
+        return env.client()
+                .listServices()
+                .thenCompose(list -> byName(entry, list, ledger, log))
+                .exceptionally(e -> {
+                    String message = Messages.Teardown_failed(entry.name(), "-", messageOf(e));
+                    log.log(message);
+                    return failed(entry.name(), null, entry, message);
+                });
+    }
+
+    private CompletableFuture<TeardownReport.Item> byName(
+            LedgerEntry entry, ServiceList list, Ledger ledger, LogSink log) {
+        Instant now = env.clock().instant();
+        if (!list.supported()) {
+            ledger.put(entry.withState(LedgerEntry.State.UNKNOWN, now));
+            String message = Messages.Teardown_cannotFind(entry.name());
+            log.log(message);
+            return CompletableFuture.completedFuture(failed(entry.name(), null, entry, message));
+        }
+        List<Service> found = list.services().stream()
+                .filter(s -> entry.name().equals(s.name()) && !s.isGone())
+                .toList();
+        if (found.isEmpty()) {
+            ledger.put(entry.withState(LedgerEntry.State.DELETED, now));
+            log.log(Messages.Teardown_notCreated(entry.name()));
+            return CompletableFuture.completedFuture(new TeardownReport.Item(
+                    entry.name(), null, TeardownReport.Outcome.NOT_CREATED, null, null, entry.paymentType(), null));
+        }
+        List<CompletableFuture<TeardownReport.Item>> deletes = new ArrayList<>();
+        for (Service s : found) {
+            Instant created = entry.createdAt() != null ? entry.createdAt() : entry.recordedAt();
+            LedgerEntry known = entry.created(s.serviceId(), created, now);
+            ledger.put(known);
+            deletes.add(delete(entry.name(), s.serviceId(), known, ledger, log));
+        }
+        return all(deletes).thenApply(report -> report.failures().isEmpty()
+                ? report.items().get(0)
+                : report.failures().get(0));
+    }
+
+    /** Deletes one endpoint and waits until NetMind confirms it gone. */
+    CompletableFuture<TeardownReport.Item> delete(
+            String name, String serviceId, LedgerEntry entry, Ledger ledger, LogSink log) {
+        Instant start = env.clock().instant();
+        Instant deadline = start.plus(env.teardownTimeout());
+        if (entry != null) {
+            ledger.put(entry.withState(LedgerEntry.State.DELETING, start));
+        }
+        log.log(Messages.Teardown_deleting(name, serviceId));
+        WaitLog quiet = new WaitLog(LogSink.NONE, env.clock());
+        CompletableFuture<DeleteOutcome> sent = new PollLoop<>(
+                        env, new DeleteCall(serviceId, name), quiet, start, deadline)
+                .start(Duration.ZERO);
+        return sent.thenCompose(outcome -> outcome == DeleteOutcome.ALREADY_GONE
+                        ? CompletableFuture.completedFuture(TeardownReport.Outcome.ALREADY_GONE)
+                        : new PollLoop<>(env, new ConfirmGone(serviceId, name), quiet, start, deadline)
+                                .start(env.policy().initial()))
+                .handle((outcome, failure) -> {
+                    if (failure != null) {
+                        String message = messageOf(failure);
+                        log.log(Messages.Teardown_failed(name, serviceId, message));
+                        return failed(name, serviceId, entry, message);
+                    }
+                    return gone(name, serviceId, entry, outcome, ledger, log);
+                });
+    }
+
+    private TeardownReport.Item gone(
+            String name,
+            String serviceId,
+            LedgerEntry entry,
+            TeardownReport.Outcome outcome,
+            Ledger ledger,
+            LogSink log) {
+        Instant now = env.clock().instant();
+        if (entry == null) {
+            log.log(outcome == TeardownReport.Outcome.ALREADY_GONE
+                    ? Messages.Teardown_alreadyGone(name, serviceId)
+                    : Messages.Teardown_deletedNoCost(name, serviceId));
+            return new TeardownReport.Item(name, serviceId, outcome, null, null, null, null);
+        }
+        ledger.put(entry.withState(LedgerEntry.State.DELETED, now));
+        Duration lifetime = entry.createdAt() == null ? null : Duration.between(entry.createdAt(), now);
+        BigDecimal cost = Texts.cost(entry.pricePerHour(), entry.instances(), lifetime);
+        if (outcome == TeardownReport.Outcome.ALREADY_GONE) {
+            log.log(Messages.Teardown_alreadyGone(name, serviceId));
+        } else if (lifetime == null || cost == null) {
+            log.log(Messages.Teardown_deletedNoCost(name, serviceId));
+        } else {
+            log.log(Messages.Teardown_deleted(
+                    name, serviceId, Texts.duration(lifetime), Texts.money(cost, entry.paymentType())));
+        }
+        return new TeardownReport.Item(name, serviceId, outcome, lifetime, cost, entry.paymentType(), null);
+    }
+
+    private static TeardownReport.Item failed(String name, String serviceId, LedgerEntry entry, String message) {
+        return new TeardownReport.Item(
+                name,
+                serviceId,
+                TeardownReport.Outcome.FAILED,
+                null,
+                null,
+                entry == null ? null : entry.paymentType(),
+                message);
+    }
+
+    static String messageOf(Throwable failure) {
+        Throwable t = PollLoop.unwrap(failure);
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** DELETE, repeated while NetMind fails transiently. */
+    private final class DeleteCall implements Poller<DeleteOutcome, DeleteOutcome> {
+        private final String serviceId;
+        private final String name;
+        private volatile String lastFailure = "";
+
+        DeleteCall(String serviceId, String name) {
+            this.serviceId = serviceId;
+            this.name = name;
+        }
+
+        @Override
+        public CompletableFuture<DeleteOutcome> call() {
+            return env.client().deleteService(serviceId);
+        }
+
+        @Override
+        public DeleteOutcome evaluate(DeleteOutcome answer) {
+            return answer;
+        }
+
+        @Override
+        public Optional<Duration> tolerate(Throwable failure) {
+            NetMindException e = NetMindException.unwrap(failure);
+            if (e == null || !e.isRetryable()) {
+                throw new EndpointException(EndpointException.Reason.NETMIND, messageOf(failure), failure);
+            }
+            lastFailure = e.getMessage();
+            return e.retryAfter();
+        }
+
+        @Override
+        public RuntimeException timedOut() {
+            return new EndpointException(
+                    EndpointException.Reason.TIMEOUT,
+                    Messages.Teardown_deleteTimeout(name, serviceId, Texts.duration(env.teardownTimeout()), lastFailure));
+        }
+
+        @Override
+        public void heartbeat(Duration waited) {}
+    }
+
+    /** GET until 404 or {@code is_deleted}; DELETE is sent again now and then while the endpoint stays alive. */
+    private final class ConfirmGone implements Poller<Service, TeardownReport.Outcome> {
+        private static final int RESEND_EVERY = 5;
+        private final String serviceId;
+        private final String name;
+        private volatile String lastStatus = "";
+        private int polls;
+
+        ConfirmGone(String serviceId, String name) {
+            this.serviceId = serviceId;
+            this.name = name;
+        }
+
+        /** The service, or null when NetMind answers 404. */
+        @Override
+        public CompletableFuture<Service> call() {
+            return env.client().getService(serviceId).handle((service, failure) -> {
+                if (failure == null) {
+                    return service;
+                }
+                NetMindException e = NetMindException.unwrap(failure);
+                if (e != null && e.kind() == NetMindException.Kind.NOT_FOUND) {
+                    return null;
+                }
+                throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+            });
+        }
+
+        @Override
+        public TeardownReport.Outcome evaluate(Service answer) {
+            if (answer == null || answer.isGone()) {
+                return TeardownReport.Outcome.DELETED;
+            }
+            lastStatus = String.valueOf(answer.status());
+            if (++polls % RESEND_EVERY == 0) {
+                env.client().deleteService(serviceId);
+            }
+            return null;
+        }
+
+        @Override
+        public Optional<Duration> tolerate(Throwable failure) {
+            NetMindException e = NetMindException.unwrap(failure);
+            if (e == null || !e.isRetryable()) {
+                throw new EndpointException(EndpointException.Reason.NETMIND, messageOf(failure), failure);
+            }
+            return e.retryAfter();
+        }
+
+        @Override
+        public RuntimeException timedOut() {
+            return new EndpointException(
+                    EndpointException.Reason.TIMEOUT,
+                    Messages.Teardown_notConfirmed(name, serviceId, lastStatus, Texts.duration(env.teardownTimeout())));
+        }
+
+        @Override
+        public void heartbeat(Duration waited) {}
+    }
+}
