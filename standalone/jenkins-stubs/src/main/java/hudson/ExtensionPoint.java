@@ -1,0 +1,4 @@
+package hudson;
+
+/** Stub. */
+public interface ExtensionPoint {}

@@ -1,0 +1,11 @@
+package hudson.model;
+
+/** Stub. */
+public interface Action extends ModelObject {
+    String getIconFileName();
+
+    @Override
+    String getDisplayName();
+
+    String getUrlName();
+}

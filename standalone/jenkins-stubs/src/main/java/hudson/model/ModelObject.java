@@ -1,0 +1,6 @@
+package hudson.model;
+
+/** Stub. */
+public interface ModelObject {
+    String getDisplayName();
+}
