@@ -1,0 +1,138 @@
+package io.jenkins.plugins.netmind.steps;
+
+import hudson.model.Run;
+import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.lifecycle.DeployResult;
+import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
+import io.jenkins.plugins.netmind.lifecycle.Deployment;
+import io.jenkins.plugins.netmind.lifecycle.ResumeState;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Creates an endpoint and waits for it without holding a thread: {@link #start()} asks the engine and returns, the
+ * engine's completion calls {@link #deployed}. Only the {@link ResumeState} and the credentials id are saved with the
+ * program; after a restart {@link #onResume()} reconnects and re-arms the wait. {@link #stop} cancels the deployment,
+ * which deletes what was created, and then fails the step.
+ */
+abstract class DeployingExecution extends NetMindExecution {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The settings; only needed by {@link #start()}. */
+    private final transient EndpointSettings settings;
+
+    /** What a resume needs; refreshed from the live deployment whenever the program is saved. */
+    private ResumeState resumeState;
+
+    /** Whether the endpoint is available and {@link #deployed} was called: nothing to resume or cancel here. */
+    private volatile boolean done;
+
+    private transient volatile Deployment deployment;
+
+    /** Set by {@link #stop}: the deployment's own failure is then not reported. */
+    private transient volatile Throwable stopCause;
+
+    DeployingExecution(StepContext context, EndpointSettings settings) {
+        super(context, settings.getCredentialsId());
+        this.settings = settings;
+    }
+
+    @Override
+    public final boolean start() throws Exception {
+        Run<?, ?> run = run();
+        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
+        DeploySpec spec;
+        try {
+            spec = settings.toDeploySpec(
+                    run.getParent().getFullName() + " #" + run.getNumber(),
+                    config.getDefaultTimeoutMinutes(),
+                    config.getDefaultReadinessPath());
+        } catch (RuntimeException e) {
+            throw (Exception) StepFailures.forBuild(e);
+        }
+        watch(connect().engine().deploy(spec, ledger(), log()));
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        if (done || resumeState == null) {
+            return;
+        }
+        try {
+            watch(connect().engine().resume(resumeState, ledger(), log()));
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
+    private void watch(Deployment d) {
+        deployment = d;
+        resumeState = d.resumeState();
+        d.result().whenComplete((result, failure) -> {
+            if (stopCause != null) {
+                return;
+            }
+            if (failure != null) {
+                fail(failure);
+                return;
+            }
+            done = true;
+            resumeState = null;
+            try {
+                deployed(result);
+            } catch (Exception e) {
+                fail(e);
+            }
+        });
+    }
+
+    /** The endpoint is available: continue or end the step. Runs on the engine's thread, never the CPS thread. */
+    abstract void deployed(DeployResult result) throws Exception;
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        Deployment d = deployment;
+        if (done || d == null) {
+            getContext().onFailure(cause);
+            return;
+        }
+        stopCause = cause;
+        println(Messages.DeployingExecution_cancelling(d.name()));
+        d.cancel().whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                println(Messages.DeployingExecution_cancelFailed(d.name(), StepFailures.message(failure)));
+            }
+            getContext().onFailure(cause);
+        });
+    }
+
+    /** Whether the endpoint is available (the subclass's part has begun). */
+    final boolean isDeployed() {
+        return done;
+    }
+
+    @Override
+    public String getStatus() {
+        Deployment d = deployment;
+        if (done) {
+            return Messages.DeployingExecution_statusDone();
+        }
+        if (d == null) {
+            return resumeState == null
+                    ? Messages.DeployingExecution_statusStarting()
+                    : Messages.DeployingExecution_statusResuming(resumeState.name());
+        }
+        return Messages.DeployingExecution_statusWaiting(d.name(), d.serviceId().orElse("-"));
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        Deployment d = deployment;
+        if (d != null && !done) {
+            resumeState = d.resumeState();
+        }
+        out.defaultWriteObject();
+    }
+}

@@ -1,0 +1,257 @@
+package io.jenkins.plugins.netmind.steps;
+
+import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The endpoint a build asks for: image, hardware, scale, wait. One model shared by {@code netmindDeploy}, {@code
+ * withNetmindEndpoint} and any future freestyle builder; it holds the user's input as typed (trimmed, empty as null)
+ * and turns it into the lifecycle's {@link DeploySpec}.
+ *
+ * <p>Jenkins-free so that its rules are tested without starting Jenkins.
+ */
+public final class EndpointSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Instances started when none is given. */
+    public static final int DEFAULT_INSTANCES = 1;
+    /** Container port when none is given (the port of NetMind's own example). */
+    public static final int DEFAULT_PORT = 8080;
+    /** GPUs per instance when none is given. */
+    public static final int DEFAULT_GPU_COUNT = 1;
+    /** Currency NetMind bills in when none is given. */
+    public static final String DEFAULT_PAYMENT_TYPE = "usd";
+    /** The currencies NetMind prices flavors in. */
+    public static final Set<String> PAYMENT_TYPES = Set.of("usd", "cny", "nmt");
+
+    private String credentialsId;
+    private String name;
+    private String flavorId;
+    private String gpu;
+    private String region;
+    private final String image;
+    private String command;
+    private int port = DEFAULT_PORT;
+    private int gpuCount = DEFAULT_GPU_COUNT;
+    private int instances = DEFAULT_INSTANCES;
+    private String paymentType = DEFAULT_PAYMENT_TYPE;
+    private int timeoutMinutes;
+    private String readinessPath;
+    private boolean sendTokenToEndpoint;
+
+    /** Settings for an endpoint running {@code image}; everything else at its default. */
+    public EndpointSettings(String image) {
+        this.image = clean(image);
+    }
+
+    /** An independent copy of these settings. */
+    public EndpointSettings copy() {
+        EndpointSettings copy = new EndpointSettings(image);
+        copy.credentialsId = credentialsId;
+        copy.name = name;
+        copy.flavorId = flavorId;
+        copy.gpu = gpu;
+        copy.region = region;
+        copy.command = command;
+        copy.port = port;
+        copy.gpuCount = gpuCount;
+        copy.instances = instances;
+        copy.paymentType = paymentType;
+        copy.timeoutMinutes = timeoutMinutes;
+        copy.readinessPath = readinessPath;
+        copy.sendTokenToEndpoint = sendTokenToEndpoint;
+        return copy;
+    }
+
+    /** Trims {@code value} and turns an empty one into null. */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * The lifecycle's request for these settings. The lifecycle checks each value itself (image, instances, port ...);
+     * this adds the rules that only make sense for the step's parameters.
+     *
+     * @param owner who deploys, e.g. {@code folder/job #12}: goes into the generated name
+     * @param defaultTimeoutMinutes the global default used when {@code timeoutMinutes} is 0 (0 or less: the
+     *     lifecycle's default)
+     * @param defaultReadinessPath the global default used when {@code readinessPath} is empty, or null
+     * @throws IllegalArgumentException or {@link io.jenkins.plugins.netmind.lifecycle.EndpointException} with a
+     *     message that says what to change
+     */
+    public DeploySpec toDeploySpec(String owner, int defaultTimeoutMinutes, String defaultReadinessPath) {
+        if (flavorId != null && gpu != null) {
+            throw new IllegalArgumentException(Messages.EndpointSettings_hardwareTwice(flavorId, gpu));
+        }
+        if (timeoutMinutes < 0) {
+            throw new IllegalArgumentException(Messages.EndpointSettings_timeoutNegative(timeoutMinutes));
+        }
+        int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
+        return DeploySpec.builder()
+                .name(name)
+                .owner(owner)
+                .flavorId(flavorId)
+                .gpu(gpu)
+                .region(region)
+                .image(image)
+                .command(command)
+                .port(port)
+                .gpuCount(gpuCount)
+                .instances(instances)
+                .paymentType(paymentType)
+                .timeout(minutes > 0 ? Duration.ofMinutes(minutes) : DeploySpec.DEFAULT_TIMEOUT)
+                .readinessPath(readinessPath != null ? readinessPath : clean(defaultReadinessPath))
+                .sendTokenToEndpoint(sendTokenToEndpoint)
+                .build();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = clean(credentialsId);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = clean(name);
+    }
+
+    public String getFlavorId() {
+        return flavorId;
+    }
+
+    public void setFlavorId(String flavorId) {
+        this.flavorId = clean(flavorId);
+    }
+
+    public String getGpu() {
+        return gpu;
+    }
+
+    public void setGpu(String gpu) {
+        this.gpu = clean(gpu);
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = clean(region);
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    public void setCommand(String command) {
+        this.command = clean(command);
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public int getGpuCount() {
+        return gpuCount;
+    }
+
+    public void setGpuCount(int gpuCount) {
+        this.gpuCount = gpuCount;
+    }
+
+    public int getInstances() {
+        return instances;
+    }
+
+    public void setInstances(int instances) {
+        this.instances = instances;
+    }
+
+    public String getPaymentType() {
+        return paymentType;
+    }
+
+    /** Sets the currency; empty means the default, case does not matter. */
+    public void setPaymentType(String paymentType) {
+        String cleaned = clean(paymentType);
+        this.paymentType = cleaned == null ? DEFAULT_PAYMENT_TYPE : cleaned.toLowerCase(Locale.ROOT);
+    }
+
+    /** Minutes to wait for the endpoint; 0 means the global default. */
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    public String getReadinessPath() {
+        return readinessPath;
+    }
+
+    public void setReadinessPath(String readinessPath) {
+        this.readinessPath = clean(readinessPath);
+    }
+
+    public boolean isSendTokenToEndpoint() {
+        return sendTokenToEndpoint;
+    }
+
+    public void setSendTokenToEndpoint(boolean sendTokenToEndpoint) {
+        this.sendTokenToEndpoint = sendTokenToEndpoint;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EndpointSettings that
+                && port == that.port
+                && gpuCount == that.gpuCount
+                && instances == that.instances
+                && timeoutMinutes == that.timeoutMinutes
+                && sendTokenToEndpoint == that.sendTokenToEndpoint
+                && Objects.equals(credentialsId, that.credentialsId)
+                && Objects.equals(name, that.name)
+                && Objects.equals(flavorId, that.flavorId)
+                && Objects.equals(gpu, that.gpu)
+                && Objects.equals(region, that.region)
+                && Objects.equals(image, that.image)
+                && Objects.equals(command, that.command)
+                && Objects.equals(paymentType, that.paymentType)
+                && Objects.equals(readinessPath, that.readinessPath);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(image, flavorId, gpu, name, instances);
+    }
+
+    @Override
+    public String toString() {
+        return "EndpointSettings[image=" + image + ", flavorId=" + flavorId + ", gpu=" + gpu + ", region=" + region
+                + ", instances=" + instances + ", name=" + name + ", credentialsId=" + credentialsId + "]";
+    }
+}

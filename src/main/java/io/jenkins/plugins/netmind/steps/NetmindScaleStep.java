@@ -1,0 +1,143 @@
+package io.jenkins.plugins.netmind.steps;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
+import java.time.Duration;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code netmindScale}: changes the number of instances of an endpoint and, unless {@code wait: false}, waits until
+ * it runs at the new scale.
+ */
+public final class NetmindScaleStep extends Step {
+
+    private final String serviceId;
+    private final int instances;
+    private boolean wait = true;
+    private int timeoutMinutes;
+    private String credentialsId;
+
+    /** Scales {@code serviceId} to {@code instances}. */
+    @DataBoundConstructor
+    public NetmindScaleStep(String serviceId, int instances) {
+        this.serviceId = EndpointSettings.clean(serviceId);
+        this.instances = instances;
+    }
+
+    public String getServiceId() {
+        return serviceId;
+    }
+
+    public int getInstances() {
+        return instances;
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    /** Minutes to wait for the new scale; 0 means the global default. */
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = EndpointSettings.clean(credentialsId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        ScaleSpec spec;
+        try {
+            spec = ScaleRequests.spec(
+                    serviceId,
+                    instances,
+                    wait,
+                    timeoutMinutes,
+                    NetMindGlobalConfiguration.get().getDefaultTimeoutMinutes());
+        } catch (RuntimeException e) {
+            throw (Exception) StepFailures.forBuild(e);
+        }
+        return new ScaleExecution(context, credentialsId, spec);
+    }
+
+    /** The {@code netmindScale} step. */
+    @Extension
+    public static final class DescriptorImpl extends NetMindStepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "netmindScale";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.NetmindScaleStep_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckServiceId(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FormChecks.toValidation(() -> FormChecks.required(value, Messages.Forms_serviceIdRequired()));
+        }
+
+        @POST
+        public FormValidation doCheckInstances(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FormChecks.toValidation(() -> {
+                FormChecks.required(value, Messages.Forms_instancesRequired());
+                FormChecks.atLeast(value, 1);
+            });
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FormChecks.toValidation(() -> FormChecks.atLeast(value, 0));
+        }
+    }
+
+    /** Turns the step's parameters into the lifecycle's request. */
+    static final class ScaleRequests {
+
+        private ScaleRequests() {}
+
+        /**
+         * The request; {@code timeoutMinutes} 0 means {@code defaultTimeoutMinutes} (and 0 there the lifecycle's
+         * default).
+         */
+        static ScaleSpec spec(
+                String serviceId, int instances, boolean wait, int timeoutMinutes, int defaultTimeoutMinutes) {
+            if (timeoutMinutes < 0) {
+                throw new IllegalArgumentException(Messages.EndpointSettings_timeoutNegative(timeoutMinutes));
+            }
+            int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
+            return new ScaleSpec(serviceId, instances, wait, minutes > 0 ? Duration.ofMinutes(minutes) : null);
+        }
+    }
+}

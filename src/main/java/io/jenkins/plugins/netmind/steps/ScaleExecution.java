@@ -1,0 +1,96 @@
+package io.jenkins.plugins.netmind.steps;
+
+import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
+import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Runs {@code netmindScale} without holding a thread. Saves the request and its deadline; after a restart the scale is
+ * sent again (setting the same instance count twice is harmless) with the time left. {@link #stop} stops waiting
+ * and leaves the endpoint as it is.
+ */
+final class ScaleExecution extends NetMindExecution {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String serviceId;
+    private final int instances;
+    private final boolean waitUntilReady;
+    private final Instant deadline;
+
+    private transient volatile CompletableFuture<ScaleResult> running;
+    private transient volatile boolean stopped;
+
+    ScaleExecution(StepContext context, String credentialsId, ScaleSpec spec) {
+        super(context, credentialsId);
+        this.serviceId = spec.serviceId();
+        this.instances = spec.instances();
+        this.waitUntilReady = spec.waitUntilReady();
+        this.deadline = Instant.now().plus(spec.timeout());
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        scale();
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        try {
+            scale();
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
+    private void scale() throws Exception {
+        Duration left = Duration.between(Instant.now(), deadline);
+        ScaleSpec spec = new ScaleSpec(
+                serviceId, instances, waitUntilReady, left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
+        CompletableFuture<ScaleResult> future = connect().engine().scale(spec, ledger(), log());
+        running = future;
+        future.whenComplete((result, failure) -> {
+            if (stopped) {
+                return;
+            }
+            if (failure != null) {
+                fail(failure);
+            } else {
+                getContext().onSuccess(toMap(result));
+            }
+        });
+    }
+
+    /** What the step returns: serviceId, name, instances, status. */
+    static Map<String, Object> toMap(ScaleResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("serviceId", result.serviceId());
+        map.put("name", result.name());
+        map.put("instances", result.instances());
+        map.put("status", result.status());
+        return map;
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        stopped = true;
+        CompletableFuture<ScaleResult> future = running;
+        if (future != null) {
+            future.cancel(false);
+        }
+        getContext().onFailure(cause);
+    }
+
+    @Override
+    public String getStatus() {
+        return waitUntilReady
+                ? Messages.ScaleExecution_statusWaiting(serviceId, instances)
+                : Messages.ScaleExecution_statusSending(serviceId, instances);
+    }
+}

@@ -1,0 +1,10 @@
+package com.cloudbees.plugins.credentials;
+
+import hudson.model.Descriptor;
+
+/** Stub. */
+public abstract class CredentialsDescriptor extends Descriptor<Credentials> {
+    protected CredentialsDescriptor() {
+        throw new UnsupportedOperationException("stub");
+    }
+}

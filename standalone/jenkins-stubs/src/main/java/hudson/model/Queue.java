@@ -1,0 +1,30 @@
+package hudson.model;
+
+import jenkins.model.queue.AsynchronousExecution;
+import hudson.model.queue.SubTask;
+import jenkins.model.FullyNamedModelObject;
+
+/** Stub. */
+public class Queue {
+    private Queue() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** Stub. */
+    public interface Task extends FullyNamedModelObject, SubTask {
+        String getName();
+
+        String getUrl();
+    }
+
+    /** Stub. */
+    public interface Executable extends Runnable {
+        SubTask getParent();
+
+        @Override
+        void run() throws AsynchronousExecution;
+
+        @Override
+        String toString();
+    }
+}

@@ -1,0 +1,4 @@
+package hudson.model;
+
+/** Stub. */
+public interface ResourceActivity extends ModelObject {}

@@ -1,0 +1,8 @@
+package jenkins.model;
+
+import hudson.model.ModelObject;
+
+/** Stub. */
+public interface FullyNamedModelObject extends ModelObject {
+    String getFullDisplayName();
+}
