@@ -77,7 +77,7 @@ final class Failures {
         }
         if (cause instanceof HttpTimeoutException) {
             return new NetMindException(
-                    Messages.NetMindException_timeout(method, path, timeout.toSeconds()),
+                    Messages.NetMindException_timeout(method, path, seconds(timeout)),
                     method, path, 0, "", Kind.TIMEOUT, true, null, cause);
         }
         if (cause instanceof IOException) {
@@ -108,7 +108,7 @@ final class Failures {
 
     /** The same failure noting that NetMind's Retry-After was longer than the client waits. */
     static NetMindException retryAfterTooLong(NetMindException e, Duration asked, Duration max) {
-        return copy(e, Messages.NetMindException_retryAfterTooLong(e.getMessage(), asked.toSeconds(), max.toSeconds()));
+        return copy(e, Messages.NetMindException_retryAfterTooLong(e.getMessage(), seconds(asked), seconds(max)));
     }
 
     private static NetMindException copy(NetMindException e, String message) {
@@ -172,6 +172,11 @@ final class Failures {
         String message = cause.getMessage();
         String name = cause.getClass().getSimpleName();
         return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+
+    /** A duration in seconds for a message: {@code 0.3}, {@code 60}. */
+    static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /** Removes the token from any text that could reach a user. */

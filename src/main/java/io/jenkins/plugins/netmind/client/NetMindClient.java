@@ -156,7 +156,7 @@ public final class NetMindClient {
             boolean timeout = cause instanceof java.net.http.HttpTimeoutException
                     && !(cause instanceof java.net.http.HttpConnectTimeoutException);
             String message = timeout
-                    ? Messages.Probe_timeout(shown, requestTimeout.toSeconds())
+                    ? Messages.Probe_timeout(shown, Failures.seconds(requestTimeout))
                     : Messages.Probe_connection(shown, failures.hide(String.valueOf(cause.getMessage())));
             throw new NetMindException(
                     message,
