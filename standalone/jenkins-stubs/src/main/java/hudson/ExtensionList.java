@@ -9,14 +9,6 @@ public class ExtensionList<T> extends AbstractList<T> {
         throw new UnsupportedOperationException("stub");
     }
 
-    public <U extends T> U get(Class<U> type) {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public <U extends T> U getInstance(Class<U> type) throws IllegalStateException {
-        throw new UnsupportedOperationException("stub");
-    }
-
     @Override
     public T get(int index) {
         throw new UnsupportedOperationException("stub");

@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -49,7 +50,7 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
 
     /** The settings of this controller. */
     public static NetMindGlobalConfiguration get() {
-        return GlobalConfiguration.all().getInstance(NetMindGlobalConfiguration.class);
+        return ExtensionList.lookupSingleton(NetMindGlobalConfiguration.class);
     }
 
     @Override

@@ -15,7 +15,10 @@ public abstract class CredentialsProvider {
     }
 
     public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(
-            Class<C> type, ItemGroup itemGroup, Authentication authentication, List<DomainRequirement> domainRequirements) {
+            Class<C> type,
+            ItemGroup itemGroup,
+            Authentication authentication,
+            List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("stub");
     }
 
@@ -38,7 +41,11 @@ public abstract class CredentialsProvider {
     }
 
     public static <C extends IdCredentials> C findCredentialByIdInItem(
-            String id, Class<C> type, Item item, Authentication authentication, List<DomainRequirement> domainRequirements) {
+            String id,
+            Class<C> type,
+            Item item,
+            Authentication authentication,
+            List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("stub");
     }
 
