@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The endpoint a build asks for: image, hardware, scale, wait. One model shared by {@code netmindDeploy}, {@code
@@ -26,8 +25,6 @@ public final class EndpointSettings implements Serializable {
     public static final int DEFAULT_GPU_COUNT = 1;
     /** Currency NetMind bills in when none is given. */
     public static final String DEFAULT_PAYMENT_TYPE = "usd";
-    /** The currencies NetMind prices flavors in. */
-    public static final Set<String> PAYMENT_TYPES = Set.of("usd", "cny", "nmt");
 
     private String credentialsId;
     private String name;
@@ -89,11 +86,14 @@ public final class EndpointSettings implements Serializable {
      *     message that says what to change
      */
     public DeploySpec toDeploySpec(String owner, int defaultTimeoutMinutes, String defaultReadinessPath) {
+        if (flavorId == null && gpu == null) {
+            throw new IllegalArgumentException(Messages.EndpointSettings_hardwareMissing());
+        }
         if (flavorId != null && gpu != null) {
             throw new IllegalArgumentException(Messages.EndpointSettings_hardwareTwice(flavorId, gpu));
         }
         if (timeoutMinutes < 0) {
-            throw new IllegalArgumentException(Messages.EndpointSettings_timeoutNegative(timeoutMinutes));
+            throw new IllegalArgumentException(Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
         }
         int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
         return DeploySpec.builder()

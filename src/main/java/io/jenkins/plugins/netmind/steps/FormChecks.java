@@ -48,10 +48,10 @@ final class FormChecks {
             throw new IllegalArgumentException(Messages.Forms_notANumber(cleaned));
         }
         if (number < min) {
-            throw new IllegalArgumentException(Messages.Forms_tooSmall(number, min));
+            throw new IllegalArgumentException(Messages.Forms_tooSmall(String.valueOf(number), String.valueOf(min)));
         }
         if (number > max) {
-            throw new IllegalArgumentException(Messages.Forms_tooLarge(number, max));
+            throw new IllegalArgumentException(Messages.Forms_tooLarge(String.valueOf(number), String.valueOf(max)));
         }
     }
 

@@ -5,7 +5,6 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
-import java.time.Duration;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -119,25 +118,6 @@ public final class NetmindScaleStep extends Step {
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
             checkConfigure(item);
             return FormChecks.toValidation(() -> FormChecks.atLeast(value, 0));
-        }
-    }
-
-    /** Turns the step's parameters into the lifecycle's request. */
-    static final class ScaleRequests {
-
-        private ScaleRequests() {}
-
-        /**
-         * The request; {@code timeoutMinutes} 0 means {@code defaultTimeoutMinutes} (and 0 there the lifecycle's
-         * default).
-         */
-        static ScaleSpec spec(
-                String serviceId, int instances, boolean wait, int timeoutMinutes, int defaultTimeoutMinutes) {
-            if (timeoutMinutes < 0) {
-                throw new IllegalArgumentException(Messages.EndpointSettings_timeoutNegative(timeoutMinutes));
-            }
-            int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
-            return new ScaleSpec(serviceId, instances, wait, minutes > 0 ? Duration.ofMinutes(minutes) : null);
         }
     }
 }

@@ -4,8 +4,6 @@ import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -62,19 +60,9 @@ final class ScaleExecution extends NetMindExecution {
             if (failure != null) {
                 fail(failure);
             } else {
-                getContext().onSuccess(toMap(result));
+                getContext().onSuccess(ScaleRequests.toMap(result));
             }
         });
-    }
-
-    /** What the step returns: serviceId, name, instances, status. */
-    static Map<String, Object> toMap(ScaleResult result) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("serviceId", result.serviceId());
-        map.put("name", result.name());
-        map.put("instances", result.instances());
-        map.put("status", result.status());
-        return map;
     }
 
     @Override

@@ -18,30 +18,32 @@ final class StepFailures {
 
     /** The failure to end a step with. */
     static Throwable forBuild(Throwable failure) {
+        String message = userMessage(failure);
+        // no cause attached: the build keeps the failure, and NetMind's exceptions need not be serializable
+        return message != null ? new AbortException(message) : unwrap(failure);
+    }
+
+    /** The one-line message of a failure, as the build shows it. */
+    static String message(Throwable failure) {
+        String message = userMessage(failure);
+        return message != null ? message : String.valueOf(unwrap(failure));
+    }
+
+    /** The message meant for the user (from the lifecycle, the client or a parameter check), or null for a bug. */
+    static String userMessage(Throwable failure) {
         Throwable cause = unwrap(failure);
         EndpointException endpoint = EndpointException.unwrap(cause);
         if (endpoint != null) {
-            return abort(endpoint.getMessage(), endpoint);
+            return endpoint.getMessage();
         }
         NetMindException netmind = NetMindException.unwrap(cause);
         if (netmind != null) {
-            return abort(netmind.getMessage(), netmind);
+            return netmind.getMessage();
         }
-        if (cause instanceof IllegalArgumentException) {
-            return abort(cause.getMessage(), cause);
+        if (cause instanceof IllegalArgumentException || cause instanceof AbortException) {
+            return cause.getMessage();
         }
-        return cause;
-    }
-
-    /** The one-line message of a failure, as {@link #forBuild} would show it. */
-    static String message(Throwable failure) {
-        Throwable shown = forBuild(failure);
-        return shown.getMessage() != null ? shown.getMessage() : shown.toString();
-    }
-
-    /** No cause attached: the build keeps the failure, and NetMind's exceptions need not be serializable. */
-    private static AbortException abort(String message, Throwable cause) {
-        return new AbortException(message != null ? message : cause.toString());
+        return null;
     }
 
     private static Throwable unwrap(Throwable failure) {

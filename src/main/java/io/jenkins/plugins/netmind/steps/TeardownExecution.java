@@ -55,19 +55,9 @@ final class TeardownExecution extends NetMindExecution {
             } else if (done.allGone()) {
                 getContext().onSuccess(done.items().size());
             } else {
-                getContext().onFailure(new AbortException(failureMessage(done)));
+                getContext().onFailure(new AbortException(TeardownMessages.failure(done)));
             }
         });
-    }
-
-    /** One line naming every endpoint that may still exist, and why. */
-    static String failureMessage(TeardownReport report) {
-        List<String> parts = new ArrayList<>();
-        for (TeardownReport.Item item : report.failures()) {
-            parts.add(Messages.TeardownExecution_itemFailed(
-                    item.name(), item.serviceId(), item.message() != null ? item.message() : item.outcome()));
-        }
-        return Messages.TeardownExecution_failed(parts.size(), String.join("; ", parts));
     }
 
     @Override

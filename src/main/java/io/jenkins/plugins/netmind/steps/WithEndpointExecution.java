@@ -84,7 +84,7 @@ final class WithEndpointExecution extends DeployingExecution {
     }
 
     private void finish(TeardownReport report, Throwable problem) {
-        String reason = teardownProblem(report, problem);
+        String reason = TeardownMessages.problem(report, problem);
         if (bodyFailure != null) {
             if (reason != null) {
                 println(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason));
@@ -95,18 +95,6 @@ final class WithEndpointExecution extends DeployingExecution {
         } else {
             getContext().onSuccess(bodyResult);
         }
-    }
-
-    /** Why the endpoint may still exist, or null when it is gone. */
-    static String teardownProblem(TeardownReport report, Throwable problem) {
-        if (problem != null) {
-            return StepFailures.message(problem);
-        }
-        if (report == null || report.allGone()) {
-            return null;
-        }
-        TeardownReport.Item failed = report.failures().get(0);
-        return failed.message() != null ? failed.message() : failed.outcome().toString();
     }
 
     @Override

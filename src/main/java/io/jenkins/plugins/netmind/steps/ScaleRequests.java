@@ -1,0 +1,37 @@
+package io.jenkins.plugins.netmind.steps;
+
+import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
+
+/** {@code netmindScale}'s parameters to the lifecycle's request, and its result to what the script reads. */
+final class ScaleRequests {
+
+    private ScaleRequests() {}
+
+    /**
+     * The request; {@code timeoutMinutes} 0 means {@code defaultTimeoutMinutes} (and 0 there the lifecycle's default).
+     *
+     * @throws IllegalArgumentException or {@link io.jenkins.plugins.netmind.lifecycle.EndpointException} with a
+     *     message that says what to change
+     */
+    static ScaleSpec spec(String serviceId, int instances, boolean wait, int timeoutMinutes, int defaultTimeoutMinutes) {
+        if (timeoutMinutes < 0) {
+            throw new IllegalArgumentException(Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
+        }
+        int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
+        return new ScaleSpec(serviceId, instances, wait, minutes > 0 ? Duration.ofMinutes(minutes) : null);
+    }
+
+    /** What the step returns: serviceId, name, instances (an integer) and the status last seen. */
+    static Map<String, Object> toMap(ScaleResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("serviceId", result.serviceId());
+        map.put("name", result.name());
+        map.put("instances", result.instances());
+        map.put("status", result.status());
+        return map;
+    }
+}
