@@ -419,6 +419,9 @@ final class DeployRun {
             String status = String.valueOf(s.status());
             if (!status.equals(lastStatus)) {
                 lastStatus = status;
+                if (s.isAvailable()) {
+                    return s;
+                }
                 String info = s.statusInfoText();
                 String elapsed = elapsed(env.clock().instant());
                 waitLog.line(info.isEmpty()
