@@ -93,12 +93,15 @@ public final class ApiIndex {
                             f[1],
                             new Type(f[1], f[2], set(f[3]), Integer.parseInt(f[4]), list(f[5]), list(f[6]), list));
                 }
-                case "M" -> members.computeIfAbsent(f[1], k -> new ArrayList<>())
-                        .add(new Member('M', f[1], f[2], params(f[3]), f[4], set(f[5]), list(at(f, 6))));
-                case "C" -> members.computeIfAbsent(f[1], k -> new ArrayList<>())
-                        .add(new Member('C', f[1], "<init>", params(f[2]), "void", set(f[3]), list(at(f, 4))));
-                case "F" -> members.computeIfAbsent(f[1], k -> new ArrayList<>())
-                        .add(new Member('F', f[1], f[2], null, f[3], set(f[4]), List.of()));
+                case "M" ->
+                    members.computeIfAbsent(f[1], k -> new ArrayList<>())
+                            .add(new Member('M', f[1], f[2], params(f[3]), f[4], set(f[5]), list(at(f, 6))));
+                case "C" ->
+                    members.computeIfAbsent(f[1], k -> new ArrayList<>())
+                            .add(new Member('C', f[1], "<init>", params(f[2]), "void", set(f[3]), list(at(f, 4))));
+                case "F" ->
+                    members.computeIfAbsent(f[1], k -> new ArrayList<>())
+                            .add(new Member('F', f[1], f[2], null, f[3], set(f[4]), List.of()));
                 default -> throw new IllegalArgumentException("unknown index line: " + line);
             }
         }

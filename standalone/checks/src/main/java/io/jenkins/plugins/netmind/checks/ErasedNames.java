@@ -49,7 +49,9 @@ final class ErasedNames {
 
     /** Normalises an index name for comparison (the index writes nested types by simple name too). */
     static List<String> normalise(List<String> names) {
-        return names.stream().map(n -> n.endsWith("[]") ? simple(n.replace("[]", "")) + suffix(n) : simple(n)).toList();
+        return names.stream()
+                .map(n -> n.endsWith("[]") ? simple(n.replace("[]", "")) + suffix(n) : simple(n))
+                .toList();
     }
 
     private static String suffix(String arrayName) {

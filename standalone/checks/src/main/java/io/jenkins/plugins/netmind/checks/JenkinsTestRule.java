@@ -31,8 +31,9 @@ public final class JenkinsTestRule {
         }
         List<String> violations = check(Path.of(args[0]));
         if (!violations.isEmpty()) {
-            throw new IllegalStateException("Jenkins test naming rule broken (see README, \"Which tests run where\"):\n  "
-                    + String.join("\n  ", violations));
+            throw new IllegalStateException(
+                    "Jenkins test naming rule broken (see README, \"Which tests run where\"):\n  "
+                            + String.join("\n  ", violations));
         }
         System.out.println("[netmind] Jenkins test naming rule: OK (" + Path.of(args[0]) + ")");
     }
@@ -42,8 +43,12 @@ public final class JenkinsTestRule {
         Map<String, Boolean> usesHarness = new TreeMap<>();
         if (Files.isDirectory(classesDir)) {
             try (Stream<Path> files = Files.walk(classesDir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    String binary = classesDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String binary = classesDir
+                            .relativize(file)
+                            .toString()
+                            .replace(file.getFileSystem().getSeparator(), ".");
                     binary = binary.substring(0, binary.length() - ".class".length());
                     if (binary.endsWith("module-info") || binary.endsWith("package-info")) {
                         continue;

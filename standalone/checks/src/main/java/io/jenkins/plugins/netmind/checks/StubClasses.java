@@ -25,8 +25,11 @@ final class StubClasses extends ClassLoader {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path file : walk.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    String name = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                for (Path file :
+                        walk.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String name = dir.relativize(file)
+                            .toString()
+                            .replace(file.getFileSystem().getSeparator(), ".");
                     name = name.substring(0, name.length() - ".class".length());
                     if (!name.endsWith("package-info") && !name.endsWith("module-info")) {
                         files.putIfAbsent(name, file);

@@ -120,7 +120,10 @@ public final class StubFidelity {
         Set<String> realSupers = index.allSupertypeNames(real);
         List<Class<?>> declared = new ArrayList<>(Arrays.asList(stub.getInterfaces()));
         Class<?> superclass = stub.getSuperclass();
-        if (superclass != null && superclass != Object.class && superclass != Enum.class && superclass != Record.class) {
+        if (superclass != null
+                && superclass != Object.class
+                && superclass != Enum.class
+                && superclass != Record.class) {
             declared.add(0, superclass);
         }
         for (Class<?> s : declared) {
@@ -129,10 +132,11 @@ public final class StubFidelity {
             }
             boolean known = realSupers.contains(s.getName())
                     || realSupers.stream()
-                            .anyMatch(r -> r.endsWith("?") && ErasedNames.simple(r).equals(s.getSimpleName()));
+                            .anyMatch(r ->
+                                    r.endsWith("?") && ErasedNames.simple(r).equals(s.getSimpleName()));
             if (!known) {
-                problems.add(stub.getName() + ": extends or implements " + s.getName()
-                        + ", which the real type does not");
+                problems.add(
+                        stub.getName() + ": extends or implements " + s.getName() + ", which the real type does not");
             }
         }
     }
@@ -141,7 +145,8 @@ public final class StubFidelity {
         List<String> params = ErasedNames.params(c);
         String shown = c.getDeclaringClass().getName() + ": constructor (" + String.join(",", params) + ")";
         Optional<Member> match = real.members().stream()
-                .filter(m -> m.what() == 'C' && ErasedNames.normalise(m.params()).equals(params))
+                .filter(m ->
+                        m.what() == 'C' && ErasedNames.normalise(m.params()).equals(params))
                 .findFirst();
         if (match.isEmpty()) {
             problems.add(shown + " does not exist in the real API");
@@ -152,8 +157,8 @@ public final class StubFidelity {
 
     private void checkMethod(Method m, Type real, List<String> problems) {
         List<String> params = ErasedNames.params(m);
-        String shown = m.getDeclaringClass().getName() + ": method " + m.getName() + "(" + String.join(",", params)
-                + ")";
+        String shown =
+                m.getDeclaringClass().getName() + ": method " + m.getName() + "(" + String.join(",", params) + ")";
         List<Member> candidates = index.hierarchy(real).stream()
                 .flatMap(t -> t.members().stream())
                 .filter(r -> r.what() == 'M' && r.name().equals(m.getName()))
@@ -161,8 +166,7 @@ public final class StubFidelity {
                 .toList();
         if (candidates.isEmpty()) {
             if (!inheritedFromOutsideIndex(m, real, params)) {
-                problems.add(shown + " does not exist in the real API (not on " + real.name()
-                        + " nor its supertypes)");
+                problems.add(shown + " does not exist in the real API (not on " + real.name() + " nor its supertypes)");
             }
             return;
         }
@@ -175,13 +179,18 @@ public final class StubFidelity {
             }
             boolean isStatic = Modifier.isStatic(m.getModifiers());
             if (isStatic != r.isStatic()) {
-                diff.add(isStatic ? "is static in the stub but not in Jenkins" : "is static in Jenkins but not in the stub");
+                diff.add(
+                        isStatic
+                                ? "is static in the stub but not in Jenkins"
+                                : "is static in Jenkins but not in the stub");
             }
             if (m.getDeclaringClass().isAnnotation()) {
                 boolean hasDefault = m.getDefaultValue() != null;
                 if (hasDefault != r.modifiers().contains("default")) {
-                    diff.add(hasDefault ? "has a default in the stub but not in Jenkins"
-                            : "has a default in Jenkins but not in the stub");
+                    diff.add(
+                            hasDefault
+                                    ? "has a default in the stub but not in Jenkins"
+                                    : "has a default in Jenkins but not in the stub");
                 }
             }
             compareAccessAndThrows("", m, r, diff);
@@ -250,7 +259,10 @@ public final class StubFidelity {
         }
         boolean isStatic = Modifier.isStatic(f.getModifiers());
         if (isStatic != r.isStatic()) {
-            problems.add(shown + (isStatic ? " is static in the stub but not in Jenkins" : " is static in Jenkins but not in the stub"));
+            problems.add(shown
+                    + (isStatic
+                            ? " is static in the stub but not in Jenkins"
+                            : " is static in Jenkins but not in the stub"));
         }
         String access = access(f.getModifiers());
         if (!access.equals(r.access())) {
@@ -265,7 +277,8 @@ public final class StubFidelity {
             out.add(prefix + "is " + access + " in the stub but " + r.access() + " in Jenkins");
         }
         List<String> thrown = ErasedNames.thrown(e);
-        List<String> realThrown = ErasedNames.normalise(r.thrown()).stream().sorted().toList();
+        List<String> realThrown =
+                ErasedNames.normalise(r.thrown()).stream().sorted().toList();
         if (!thrown.equals(realThrown)) {
             out.add(prefix + "throws " + show(thrown) + " in the stub but " + show(realThrown) + " in Jenkins");
         }
@@ -294,7 +307,8 @@ public final class StubFidelity {
                 problems.add(stub.getName() + ": leaves out abstract method " + abs.display() + " of " + abs.owner());
             } else if (!Modifier.isAbstract(inStub.get().getModifiers())) {
                 problems.add(stub.getName() + ": method " + abs.display() + " is abstract in Jenkins (" + abs.owner()
-                        + ") but implemented in the stub (" + inStub.get().getDeclaringClass().getName() + ")");
+                        + ") but implemented in the stub ("
+                        + inStub.get().getDeclaringClass().getName() + ")");
             }
         }
     }
@@ -310,7 +324,8 @@ public final class StubFidelity {
             boolean compatible = true;
             for (int i = 0; i < params.size() && compatible; i++) {
                 // a type variable erases to Object in the generic supertype; the implementation names the real type
-                compatible = params.get(i).equals(absParams.get(i)) || absParams.get(i).equals("Object");
+                compatible = params.get(i).equals(absParams.get(i))
+                        || absParams.get(i).equals("Object");
             }
             if (compatible) {
                 return true;

@@ -22,12 +22,15 @@ class JenkinsTestRuleTest {
 
     @BeforeEach
     void fakeHarness() throws Exception {
-        harness = Javac.compile(work, "harness", Map.of(
-                "org.jvnet.hudson.test.JenkinsRule", """
+        harness = Javac.compile(
+                work,
+                "harness",
+                Map.of(
+                        "org.jvnet.hudson.test.JenkinsRule", """
                         package org.jvnet.hudson.test;
                         public class JenkinsRule {}
                         """,
-                "org.jvnet.hudson.test.junit.jupiter.WithJenkins", """
+                        "org.jvnet.hudson.test.junit.jupiter.WithJenkins", """
                         package org.jvnet.hudson.test.junit.jupiter;
                         public @interface WithJenkins {}
                         """));
@@ -77,16 +80,20 @@ class JenkinsTestRuleTest {
 
     @Test
     void wellNamedTestsPass() throws Exception {
-        Path tests = Javac.compile(work, "tests", Map.of(
-                "demo.DeployJenkinsTest", """
+        Path tests = Javac.compile(
+                work,
+                "tests",
+                Map.of(
+                        "demo.DeployJenkinsTest", """
                         package demo;
                         @org.jvnet.hudson.test.junit.jupiter.WithJenkins
                         class DeployJenkinsTest { void run(org.jvnet.hudson.test.JenkinsRule j) {} }
                         """,
-                "demo.ClientTest", """
+                        "demo.ClientTest", """
                         package demo;
                         class ClientTest { void run() {} }
-                        """), harness);
+                        """),
+                harness);
 
         assertEquals(List.of(), JenkinsTestRule.check(tests));
     }
@@ -98,8 +105,8 @@ class JenkinsTestRuleTest {
                 class LonelyJenkinsTest {}
                 """));
 
-        IllegalStateException e = assertThrows(
-                IllegalStateException.class, () -> JenkinsTestRule.main(new String[] {tests.toString()}));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> JenkinsTestRule.main(new String[] {tests.toString()}));
 
         assertTrue(e.getMessage().contains("demo.LonelyJenkinsTest is named *JenkinsTest"), e.getMessage());
     }

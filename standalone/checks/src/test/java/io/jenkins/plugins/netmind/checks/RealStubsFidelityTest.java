@@ -32,7 +32,8 @@ class RealStubsFidelityTest {
     @Test
     void everyStubMatchesTheRealJenkinsApi() throws Exception {
         Path index = indexOrSkip();
-        List<Path> dirs = Arrays.stream(System.getProperty("netmind.stubClasses").split(File.pathSeparator))
+        List<Path> dirs = Arrays.stream(
+                        System.getProperty("netmind.stubClasses").split(File.pathSeparator))
                 .map(Path::of)
                 .toList();
 

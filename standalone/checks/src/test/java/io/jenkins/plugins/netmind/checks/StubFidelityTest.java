@@ -229,7 +229,8 @@ class StubFidelityTest {
         String stub = PLAIN.replace("extends Base<String>", "extends Base<String> implements Shape")
                 .replace("public boolean run", "public double area() { return 0; }\n public boolean run");
 
-        List<String> problems = problems(Map.of("demo.api.Base", BASE, "demo.api.Plain", stub, "demo.api.Shape", SHAPE));
+        List<String> problems =
+                problems(Map.of("demo.api.Base", BASE, "demo.api.Plain", stub, "demo.api.Shape", SHAPE));
 
         assertTrue(
                 problems.contains("demo.api.Plain: extends or implements demo.api.Shape, which the real type does not"),
