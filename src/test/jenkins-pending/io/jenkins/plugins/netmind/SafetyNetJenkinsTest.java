@@ -1,0 +1,149 @@
+package io.jenkins.plugins.netmind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.AbortException;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
+import io.jenkins.plugins.netmind.sim.NetMindSimulator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Credentials lookups, the build's record, and the safety net that deletes what a build leaves running. */
+@WithJenkins
+class SafetyNetJenkinsTest {
+
+    private static final String FLAVOR = "69475e82e81c4dd6be3467e2ca374e0c";
+
+    private JenkinsRule j;
+    private NetMindSimulator sim;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        sim = NetMindSimulator.start();
+        sim.setReadyDelay(Duration.ofMillis(200));
+        List<com.cloudbees.plugins.credentials.Credentials> store =
+                SystemCredentialsProvider.getInstance().getCredentials();
+        store.add(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, "netmind", "NetMind token", Secret.fromString(sim.token())));
+        store.add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "userpass", "", "user", "password"));
+        SystemCredentialsProvider.getInstance().save();
+        NetMindGlobalConfiguration.get().setApiUrl(sim.baseUrl().toString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        sim.close();
+    }
+
+    private WorkflowRun run(String script, Result expected) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "p" + System.nanoTime());
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return j.buildAndAssertStatus(expected, p);
+    }
+
+    @Test
+    void credentialsProblemsEndWithAClearAbort() throws Exception {
+        WorkflowRun b = run("echo 'hi'", Result.SUCCESS);
+
+        AbortException none = assertThrows(AbortException.class, () -> NetMindConnector.connect(b, null));
+        assertTrue(none.getMessage().contains("credentialsId"), none.getMessage());
+
+        AbortException unknown = assertThrows(AbortException.class, () -> NetMindConnector.connect(b, "nope"));
+        assertTrue(unknown.getMessage().contains("\"nope\""), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("Secret text"), unknown.getMessage());
+
+        AbortException wrongKind = assertThrows(AbortException.class, () -> NetMindConnector.connect(b, "userpass"));
+        assertTrue(wrongKind.getMessage().contains("Username with password"), wrongKind.getMessage());
+        assertTrue(wrongKind.getMessage().contains("Secret text"), wrongKind.getMessage());
+
+        NetMindGlobalConfiguration.get().setCredentialsId("netmind");
+        Connection connection = NetMindConnector.connect(b, null);
+        assertEquals("netmind", connection.credentialsId());
+        assertEquals(sim.baseUrl().toString(), connection.apiUrl());
+        assertFalse(connection.toString().contains(sim.token()));
+        assertEquals("netmind", b.getAction(NetMindBuildAction.class).getCredentialsId());
+    }
+
+    @Test
+    void aPipelineWithoutPostBlockLeavesNothingRunning() throws Exception {
+        WorkflowRun b = run(
+                "def ep = netmindDeploy(credentialsId: 'netmind', image: 'python:3.10-slim', flavorId: '" + FLAVOR
+                        + "', port: 8080)\necho \"got ${ep.serviceId}\"",
+                Result.SUCCESS);
+        j.assertLogContains("this build left 1 endpoint(s) running; deleting them in the background", b);
+
+        await(() -> sim.liveServices().isEmpty());
+        await(() -> EndpointRegistry.get().forRun(b.getExternalizableId()).isEmpty());
+        List<LedgerEntry> entries = b.getAction(NetMindBuildAction.class).getEntries();
+        assertEquals(1, entries.size());
+        assertEquals(LedgerEntry.State.DELETED, entries.get(0).state());
+        assertEquals(1, sim.allServices().size());
+    }
+
+    @Test
+    void aFailedBuildIsCleanedUpToo() throws Exception {
+        run(
+                "netmindDeploy(credentialsId: 'netmind', image: 'python:3.10-slim', flavorId: '" + FLAVOR
+                        + "', port: 8080)\nerror 'the tests failed'",
+                Result.FAILURE);
+        await(() -> sim.liveServices().isEmpty());
+        await(() -> EndpointRegistry.get().getEndpoints().isEmpty());
+    }
+
+    @Test
+    void theTokenIsInNoLogNoBuildFileAndNoJenkinsHomeFile() throws Exception {
+        WorkflowRun b = run(
+                "netmindDeploy(credentialsId: 'netmind', image: 'python:3.10-slim', flavorId: '" + FLAVOR
+                        + "', port: 8080)",
+                Result.SUCCESS);
+        await(() -> sim.liveServices().isEmpty());
+        j.assertLogNotContains(sim.token(), b);
+        assertNoFileContains(b.getRootDir(), sim.token());
+        assertNoFileContains(j.jenkins.getRootDir(), sim.token());
+    }
+
+    private static void assertNoFileContains(File dir, String secret) throws IOException {
+        try (Stream<Path> files = Files.walk(dir.toPath())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (f.toString().endsWith(".jar") || Files.size(f) > 10_000_000) {
+                    continue;
+                }
+                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                assertFalse(text.contains(secret), "the token is in " + f);
+            }
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for the safety net");
+            Thread.sleep(100);
+        }
+    }
+}
