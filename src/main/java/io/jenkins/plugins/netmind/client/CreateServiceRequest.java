@@ -52,7 +52,10 @@ public record CreateServiceRequest(
     @JsonPropertyOrder({"image_url", "command", "port", "gpu_num"})
     public record Deployment(
             @JsonProperty("image_url") String imageUrl,
-            @JsonProperty("command") @JsonInclude(JsonInclude.Include.NON_NULL) String command,
+
+            @JsonProperty("command") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String command,
+
             @JsonProperty("port") int port,
             @JsonProperty("gpu_num") int gpuNum) {
 

@@ -74,7 +74,8 @@ final class EndpointUrlFinder {
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                if (e.getKey().toLowerCase(Locale.ROOT).equals(wanted) && e.getValue().isTextual()) {
+                if (e.getKey().toLowerCase(Locale.ROOT).equals(wanted)
+                        && e.getValue().isTextual()) {
                     URI uri = toUri(e.getValue().asText(), true);
                     if (uri != null) {
                         return new EndpointUrl(uri, prefix + e.getKey());
@@ -167,7 +168,9 @@ final class EndpointUrlFinder {
         try {
             URI uri = new URI(text);
             String host = uri.getHost();
-            if (host == null || host.isEmpty() || !(host.contains(".") || host.equalsIgnoreCase("localhost") || host.startsWith("["))) {
+            if (host == null
+                    || host.isEmpty()
+                    || !(host.contains(".") || host.equalsIgnoreCase("localhost") || host.startsWith("["))) {
                 return null;
             }
             return uri;
@@ -193,7 +196,11 @@ final class EndpointUrlFinder {
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                collectKeys(node.get(i), prefix.isEmpty() ? "[" + i + "]." : prefix.substring(0, prefix.length() - 1) + "[" + i + "].", depth + 1, keys);
+                collectKeys(
+                        node.get(i),
+                        prefix.isEmpty() ? "[" + i + "]." : prefix.substring(0, prefix.length() - 1) + "[" + i + "].",
+                        depth + 1,
+                        keys);
             }
         }
     }

@@ -35,7 +35,8 @@ final class Failures {
         int status = response.statusCode();
         String message = hide(JsonText.errorMessage(response.body()));
         String shown = message.isEmpty() ? Messages.NetMindException_noMessage() : message;
-        Duration retryAfter = status == 429 || status == 503 ? retryAfter(response).orElse(null) : null;
+        Duration retryAfter =
+                status == 429 || status == 503 ? retryAfter(response).orElse(null) : null;
         Kind kind;
         String text;
         if (status == 400 || status == 409 || status == 422) {
@@ -68,26 +69,61 @@ final class Failures {
         if (isConnectFailure(cause)) {
             return new NetMindException(
                     Messages.NetMindException_connection(method, path, detail, baseUrl),
-                    method, path, 0, "", Kind.CONNECTION, true, null, cause);
+                    method,
+                    path,
+                    0,
+                    "",
+                    Kind.CONNECTION,
+                    true,
+                    null,
+                    cause);
         }
         if (create) {
             return new NetMindException(
                     Messages.NetMindException_outcomeUnknown(method, path, detail),
-                    method, path, 0, "", Kind.OUTCOME_UNKNOWN, false, null, cause);
+                    method,
+                    path,
+                    0,
+                    "",
+                    Kind.OUTCOME_UNKNOWN,
+                    false,
+                    null,
+                    cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return new NetMindException(
                     Messages.NetMindException_timeout(method, path, seconds(timeout)),
-                    method, path, 0, "", Kind.TIMEOUT, true, null, cause);
+                    method,
+                    path,
+                    0,
+                    "",
+                    Kind.TIMEOUT,
+                    true,
+                    null,
+                    cause);
         }
         if (cause instanceof IOException) {
             return new NetMindException(
                     Messages.NetMindException_connection(method, path, detail, baseUrl),
-                    method, path, 0, "", Kind.CONNECTION, true, null, cause);
+                    method,
+                    path,
+                    0,
+                    "",
+                    Kind.CONNECTION,
+                    true,
+                    null,
+                    cause);
         }
         return new NetMindException(
                 Messages.NetMindException_other(method, path, 0, detail),
-                method, path, 0, "", Kind.OTHER, false, null, cause);
+                method,
+                path,
+                0,
+                "",
+                Kind.OTHER,
+                false,
+                null,
+                cause);
     }
 
     /** A success answer whose body could not be read. */
@@ -95,7 +131,14 @@ final class Failures {
         String detail = hide(describe(cause));
         return new NetMindException(
                 Messages.NetMindException_invalidResponse(method, path, status, detail),
-                method, path, status, "", Kind.INVALID_RESPONSE, false, null, cause);
+                method,
+                path,
+                status,
+                "",
+                Kind.INVALID_RESPONSE,
+                false,
+                null,
+                cause);
     }
 
     /** The same failure with a note of how many attempts were made. */
@@ -176,7 +219,9 @@ final class Failures {
 
     /** A duration in seconds for a message: {@code 0.3}, {@code 60}. */
     static String seconds(Duration d) {
-        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Removes the token from any text that could reach a user. */

@@ -25,10 +25,12 @@ public record Flavor(
         @JsonProperty("updated_at") String updatedAt,
         @JsonProperty("deleted_at") String deletedAt,
         @JsonProperty("is_deleted") boolean deleted,
+
         @JsonProperty("available_num") @JsonDeserialize(using = LenientIntDeserializer.Primitive.class)
-                int availableNum,
+        int availableNum,
+
         @JsonProperty("node_max_gpu") @JsonDeserialize(using = LenientIntDeserializer.Primitive.class)
-                int nodeMaxGpu) {
+        int nodeMaxGpu) {
 
     /** Replaces missing nested objects by empty ones. */
     public Flavor {
@@ -57,7 +59,9 @@ public record Flavor(
 
     /** {@code meta_info}: CUDA version and region ({@code cn}, {@code other}, ...). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MetaInfo(@JsonProperty("cuda") String cuda, @JsonProperty("region") String region) {}
+    public record MetaInfo(
+            @JsonProperty("cuda") String cuda,
+            @JsonProperty("region") String region) {}
 
     /** {@code billing}: the price per instance and hour in each currency. */
     @JsonIgnoreProperties(ignoreUnknown = true)

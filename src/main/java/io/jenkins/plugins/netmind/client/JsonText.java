@@ -14,8 +14,8 @@ final class JsonText {
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private static final List<String> MESSAGE_KEYS =
-            List.of("message", "msg", "error_message", "errorMessage", "detail", "error_description", "error", "reason");
+    private static final List<String> MESSAGE_KEYS = List.of(
+            "message", "msg", "error_message", "errorMessage", "detail", "error_description", "error", "reason");
     private static final int MAX_LENGTH = 500;
 
     private JsonText() {}
@@ -45,7 +45,8 @@ final class JsonText {
         } catch (JsonProcessingException e) {
             // not JSON: fall through to text
         }
-        String text = body.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        String text =
+                body.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").trim();
         return shorten(text);
     }
 

@@ -118,8 +118,8 @@ public final class NetMindClient {
             JsonNode root = readAny("GET", path, response);
             JsonNode list = ServiceListShape.findList(root);
             if (list == null) {
-                throw failures.invalid("GET", path, response.statusCode(), new IllegalStateException(
-                        ServiceListShape.describe(root)));
+                throw failures.invalid(
+                        "GET", path, response.statusCode(), new IllegalStateException(ServiceListShape.describe(root)));
             }
             List<Service> services = new ArrayList<>();
             for (JsonNode node : list) {
@@ -137,7 +137,8 @@ public final class NetMindClient {
      */
     public CompletableFuture<Integer> probe(URI url, boolean sendToken) {
         Objects.requireNonNull(url, "url");
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(requestTimeout).GET();
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(url).timeout(requestTimeout).GET();
         if (sendToken) {
             builder.header("Authorization", "Bearer " + token);
         }

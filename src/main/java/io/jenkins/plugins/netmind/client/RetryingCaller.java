@@ -104,6 +104,10 @@ final class RetryingCaller {
         if (call.body() != null) {
             builder.header("Content-Type", "application/json")
                     .method(call.method(), HttpRequest.BodyPublishers.ofString(call.body()));
+        } else if (call.method().equals("GET")) {
+            builder.GET();
+        } else if (call.method().equals("DELETE")) {
+            builder.DELETE();
         } else {
             builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
         }

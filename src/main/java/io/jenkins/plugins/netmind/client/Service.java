@@ -97,8 +97,10 @@ public record Service(
             @JsonProperty("resource_display_name") String resourceDisplayName,
             @JsonProperty("scale_type") String scaleType,
             @JsonProperty("flavor_id") String flavorId,
+
             @JsonProperty("target_instance_number") @JsonDeserialize(using = LenientIntDeserializer.class)
-                    Integer targetInstanceNumber,
+            Integer targetInstanceNumber,
+
             @JsonProperty("scale_policy") JsonNode scalePolicy,
             @JsonProperty("VRAM") String vram,
             @JsonProperty("image_size") String imageSize) {

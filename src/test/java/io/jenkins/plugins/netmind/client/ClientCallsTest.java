@@ -92,12 +92,16 @@ class ClientCallsTest {
     @Test
     void deletesAndCountsAnUnknownServiceAsAlreadyGone() {
         Service created = client.createService(request("delete-me", 1)).join();
-        assertEquals(DeleteOutcome.DELETED, client.deleteService(created.serviceId()).join());
+        assertEquals(
+                DeleteOutcome.DELETED, client.deleteService(created.serviceId()).join());
         assertEquals(Set.of(), sim.liveServices());
         Service after = client.getService(created.serviceId()).join();
         assertTrue(after.isGone());
-        assertEquals(DeleteOutcome.ALREADY_GONE, client.deleteService(created.serviceId()).join());
-        assertEquals(DeleteOutcome.ALREADY_GONE, client.deleteService("no-such-id").join());
+        assertEquals(
+                DeleteOutcome.ALREADY_GONE,
+                client.deleteService(created.serviceId()).join());
+        assertEquals(
+                DeleteOutcome.ALREADY_GONE, client.deleteService("no-such-id").join());
     }
 
     @Test
@@ -105,8 +109,8 @@ class ClientCallsTest {
         sim.setDeleteMode(NetMindSimulator.DeleteMode.NOT_FOUND);
         Service created = client.createService(request("gone", 1)).join();
         client.deleteService(created.serviceId()).join();
-        CompletionException e = assertThrows(
-                CompletionException.class, () -> client.getService(created.serviceId()).join());
+        CompletionException e = assertThrows(CompletionException.class, () -> client.getService(created.serviceId())
+                .join());
         assertEquals(NetMindException.Kind.NOT_FOUND, NetMindException.unwrap(e).kind());
     }
 
@@ -116,7 +120,9 @@ class ClientCallsTest {
         client.createService(request("two", 1)).join();
         ServiceList list = client.listServices().join();
         assertTrue(list.supported());
-        assertEquals(List.of("one", "two"), list.services().stream().map(Service::name).toList());
+        assertEquals(
+                List.of("one", "two"),
+                list.services().stream().map(Service::name).toList());
 
         sim.setListMode(NetMindSimulator.ListMode.NOT_FOUND);
         assertEquals(ServiceList.unsupported(), client.listServices().join());

@@ -47,10 +47,9 @@ class EndpointUrlTest {
 
     @Test
     void explainsWhichKeysWerePresentWhenNoneFits() throws Exception {
-        NetMindException e = assertThrows(
-                NetMindException.class,
-                () -> withMetadata("{\"port\": 8080, \"status\": \"ready\", \"net\": {\"ip\": \"none\"}}")
-                        .endpointUrl());
+        NetMindException e = assertThrows(NetMindException.class, () -> withMetadata(
+                        "{\"port\": 8080, \"status\": \"ready\", \"net\": {\"ip\": \"none\"}}")
+                .endpointUrl());
         assertEquals(NetMindException.Kind.INVALID_RESPONSE, e.kind());
         assertEquals(
                 "NetMind's endpoint_metadata of service abc holds no endpoint URL. Keys present: net, net.ip, port,"
@@ -60,7 +59,8 @@ class EndpointUrlTest {
 
     @Test
     void saysNoneWhenTheMetadataIsEmpty() throws Exception {
-        NetMindException e = assertThrows(NetMindException.class, () -> withMetadata("null").endpointUrl());
+        NetMindException e =
+                assertThrows(NetMindException.class, () -> withMetadata("null").endpointUrl());
         assertTrue(e.getMessage().contains("Keys present: none."), e.getMessage());
         assertThrows(NetMindException.class, () -> withMetadata("{}").endpointUrl());
     }

@@ -89,8 +89,11 @@ class ErrorMessagesTest {
         sim.faults().on(Route.LIST_FLAVORS).call(1).respond(403, "{\"detail\": \"Invalid API key\"}");
         NetMindException e = failure(client.listFlavors());
         assertEquals(Kind.UNAUTHORIZED, e.kind());
-        assertTrue(e.getMessage().startsWith("NetMind refused GET /v1/inference-service/flavor (HTTP 403): Invalid"
-                + " API key. Check that the NetMind API token credential"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("NetMind refused GET /v1/inference-service/flavor (HTTP 403): Invalid"
+                                + " API key. Check that the NetMind API token credential"),
+                e.getMessage());
     }
 
     @Test
@@ -149,11 +152,16 @@ class ErrorMessagesTest {
         for (NetMindException e : List.of(e502, e500, e503)) {
             assertEquals(Kind.SERVER_ERROR, e.kind());
             assertTrue(e.isRetryable());
-            assertTrue(e.getMessage().endsWith("This is a problem on NetMind's side; try again later and check"
-                    + " NetMind's status page."), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .endsWith("This is a problem on NetMind's side; try again later and check"
+                                    + " NetMind's status page."),
+                    e.getMessage());
         }
-        assertTrue(e503.getMessage().startsWith("NetMind failed on GET /v1/inference-service/a (HTTP 503): no"
-                + " message."), e503.getMessage());
+        assertTrue(
+                e503.getMessage()
+                        .startsWith("NetMind failed on GET /v1/inference-service/a (HTTP 503): no" + " message."),
+                e503.getMessage());
     }
 
     @Test
@@ -174,10 +182,13 @@ class ErrorMessagesTest {
         assertEquals(Kind.CONNECTION, e.kind());
         assertEquals(0, e.status());
         assertTrue(e.isRetryable());
-        assertTrue(e.getMessage().startsWith("Could not connect to NetMind for GET /v1/inference-service/flavor: "),
+        assertTrue(
+                e.getMessage().startsWith("Could not connect to NetMind for GET /v1/inference-service/flavor: "),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("Check the API URL " + closed + ", the network and Jenkins' proxy"
-                + " settings."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("Check the API URL " + closed + ", the network and Jenkins' proxy" + " settings."),
+                e.getMessage());
     }
 
     @Test
@@ -207,10 +218,14 @@ class ErrorMessagesTest {
         NetMindException e = failure(client.createService(ClientCallsTest.request("lost", 1)));
         assertEquals(Kind.OUTCOME_UNKNOWN, e.kind());
         assertFalse(e.isRetryable());
-        assertTrue(e.getMessage().startsWith("The connection broke after POST /v1/inference-service was sent ("),
+        assertTrue(
+                e.getMessage().startsWith("The connection broke after POST /v1/inference-service was sent ("),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("so it is unknown whether NetMind created the endpoint. Look for it by"
-                + " name before creating it again."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("so it is unknown whether NetMind created the endpoint. Look for it by"
+                                + " name before creating it again."),
+                e.getMessage());
         assertEquals(List.of("lost"), List.copyOf(sim.liveServiceNames()));
     }
 
@@ -220,7 +235,10 @@ class ErrorMessagesTest {
         NetMindException e = failure(client.getService("a"));
         assertEquals(Kind.INVALID_RESPONSE, e.kind());
         assertFalse(e.isRetryable());
-        assertTrue(e.getMessage().startsWith("NetMind answered GET /v1/inference-service/a (HTTP 200) with a"
-                + " response the plugin cannot read: "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("NetMind answered GET /v1/inference-service/a (HTTP 200) with a"
+                                + " response the plugin cannot read: "),
+                e.getMessage());
     }
 }

@@ -61,7 +61,8 @@ class ModelTest {
         assertTrue(res.scalePolicy().isNull());
         assertEquals(0.3, got.billingMetadata().get("price_unit").asDouble());
         assertEquals(8080, got.deployMetadata().get("port").asInt());
-        assertEquals("https://ep-5f0c8a7e.netmind.example/", got.endpointUrl().url().toString());
+        assertEquals(
+                "https://ep-5f0c8a7e.netmind.example/", got.endpointUrl().url().toString());
         assertEquals("url", got.endpointUrl().key());
     }
 
@@ -73,13 +74,11 @@ class ModelTest {
 
     @Test
     void ignoresUnknownFieldsAndToleratesMissingOnes() throws Exception {
-        Service service = JsonText.MAPPER.readValue(
-                """
+        Service service = JsonText.MAPPER.readValue("""
                 {"service_id": "s1", "status": "Running", "brand_new_field": {"x": [1, 2]},
                  "resource_metadata": {"target_instance_number": "3", "autoscale_hint": true},
                  "is_deleted": true, "status_info": {"message": "pulling image"}}
-                """,
-                Service.class);
+                """, Service.class);
         assertEquals("s1", service.serviceId());
         assertEquals(3, service.resourceMetadata().targetInstanceNumber());
         assertTrue(service.isGone());

@@ -70,10 +70,14 @@ class RequestShapeTest {
         client.listServices().join();
 
         Map<Route, String> paths = Map.of(
-                Route.LIST_FLAVORS, "/v1/inference-service/flavor",
-                Route.GET, "/v1/inference-service/" + id,
-                Route.DELETE, "/v1/inference-service/" + id,
-                Route.LIST, "/v1/inference-service");
+                Route.LIST_FLAVORS,
+                "/v1/inference-service/flavor",
+                Route.GET,
+                "/v1/inference-service/" + id,
+                Route.DELETE,
+                "/v1/inference-service/" + id,
+                Route.LIST,
+                "/v1/inference-service");
         paths.forEach((route, path) -> {
             RecordedRequest r = only(route);
             assertEquals(path, r.path(), route.name());
@@ -87,7 +91,8 @@ class RequestShapeTest {
 
     @Test
     void serviceIdsAreEscapedInThePath() {
-        assertEquals(DeleteOutcome.ALREADY_GONE, client.deleteService("a b/../c").join());
+        assertEquals(
+                DeleteOutcome.ALREADY_GONE, client.deleteService("a b/../c").join());
         assertEquals("/v1/inference-service/a%20b%2F..%2Fc", only(Route.DELETE).path());
     }
 
@@ -108,7 +113,8 @@ class RequestShapeTest {
         assertEquals(expected.getNodeType(), actual.getNodeType(), path);
         if (expected.isObject()) {
             assertEquals(names(expected), names(actual), path);
-            expected.properties().forEach(e -> assertSameShape(e.getValue(), actual.get(e.getKey()), path + "/" + e.getKey()));
+            expected.properties()
+                    .forEach(e -> assertSameShape(e.getValue(), actual.get(e.getKey()), path + "/" + e.getKey()));
         }
     }
 

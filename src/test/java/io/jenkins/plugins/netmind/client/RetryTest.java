@@ -81,7 +81,8 @@ class RetryTest {
         long[] max = new long[10];
         for (int n = 0; n < 2000; n++) {
             for (int retry = 1; retry <= 10; retry++) {
-                max[retry - 1] = Math.max(max[retry - 1], policy.backoff(retry, random).toMillis());
+                max[retry - 1] =
+                        Math.max(max[retry - 1], policy.backoff(retry, random).toMillis());
             }
         }
         // the largest of 2000 uniform draws comes close to each ceiling: 1, 2, 4, then the 8 s cap
@@ -94,7 +95,8 @@ class RetryTest {
     @Test
     void givesUpAfterTheLastAttemptAndSaysSo() {
         sim.faults().on(Route.GET).always().respond(500);
-        CompletionException e = assertThrows(CompletionException.class, () -> client.getService("x").join());
+        CompletionException e = assertThrows(
+                CompletionException.class, () -> client.getService("x").join());
         NetMindException n = NetMindException.unwrap(e);
         assertEquals(Kind.SERVER_ERROR, n.kind());
         assertTrue(n.getMessage().endsWith("(Gave up after 4 attempts.)"), n.getMessage());
@@ -125,9 +127,9 @@ class RetryTest {
     @Test
     void doesNotRetryACreateThatMayHaveReachedNetMind() {
         sim.faults().on(Route.CREATE).call(1).respond(500);
-        NetMindException e = NetMindException.unwrap(assertThrows(
-                CompletionException.class,
-                () -> client.createService(ClientCallsTest.request("c", 1)).join()));
+        NetMindException e = NetMindException.unwrap(
+                assertThrows(CompletionException.class, () -> client.createService(ClientCallsTest.request("c", 1))
+                        .join()));
         assertEquals(Kind.SERVER_ERROR, e.kind());
         assertEquals(false, e.isRetryable());
         assertEquals(1, sim.requests(Route.CREATE).size());
@@ -137,9 +139,9 @@ class RetryTest {
     @Test
     void doesNotRetryACreateWhoseAnswerWasLost() {
         sim.faults().on(Route.CREATE).call(1).createdButResponseLost();
-        NetMindException e = NetMindException.unwrap(assertThrows(
-                CompletionException.class,
-                () -> client.createService(ClientCallsTest.request("c", 1)).join()));
+        NetMindException e = NetMindException.unwrap(
+                assertThrows(CompletionException.class, () -> client.createService(ClientCallsTest.request("c", 1))
+                        .join()));
         assertEquals(Kind.OUTCOME_UNKNOWN, e.kind());
         assertEquals(1, sim.requests(Route.CREATE).size());
         assertEquals(1, sim.liveServices().size(), "exactly one service, no duplicate");
@@ -165,9 +167,9 @@ class RetryTest {
                 .scheduler(scheduler)
                 .retryPolicy(POLICY)
                 .build();
-        NetMindException e = NetMindException.unwrap(assertThrows(
-                CompletionException.class,
-                () -> refused.createService(ClientCallsTest.request("c", 1)).join()));
+        NetMindException e = NetMindException.unwrap(
+                assertThrows(CompletionException.class, () -> refused.createService(ClientCallsTest.request("c", 1))
+                        .join()));
         assertEquals(Kind.CONNECTION, e.kind());
         assertEquals(3, scheduler.delays().size());
         assertTrue(e.getMessage().endsWith("(Gave up after 4 attempts.)"), e.getMessage());
@@ -176,18 +178,21 @@ class RetryTest {
     @Test
     void aRetryAfterLongerThanTheLimitEndsTheRetries() {
         sim.faults().on(Route.GET).call(1).respond429(3600);
-        NetMindException e = NetMindException.unwrap(
-                assertThrows(CompletionException.class, () -> client.getService("x").join()));
+        NetMindException e = NetMindException.unwrap(assertThrows(
+                CompletionException.class, () -> client.getService("x").join()));
         assertEquals(Kind.RATE_LIMITED, e.kind());
         assertEquals(List.of(), scheduler.delays());
-        assertTrue(e.getMessage().endsWith("(NetMind asked to wait 3600 seconds, longer than the 120 seconds the"
-                + " plugin waits.)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("(NetMind asked to wait 3600 seconds, longer than the 120 seconds the"
+                                + " plugin waits.)"),
+                e.getMessage());
     }
 
     @Test
     void doesNotRetryClientErrors() {
-        NetMindException e = NetMindException.unwrap(
-                assertThrows(CompletionException.class, () -> client.getService("unknown").join()));
+        NetMindException e = NetMindException.unwrap(assertThrows(
+                CompletionException.class, () -> client.getService("unknown").join()));
         assertEquals(Kind.NOT_FOUND, e.kind());
         assertEquals(1, sim.requests(Route.GET).size());
         assertEquals(List.of(), scheduler.delays());

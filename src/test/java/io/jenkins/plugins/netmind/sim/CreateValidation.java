@@ -27,7 +27,9 @@ final class CreateValidation {
             problem = resources(root.get("resource_metadata"), flavors);
         }
         if (problem == null) {
-            problem = deployment(root.get("deploy_metadata"), flavor(flavors, root.at("/resource_metadata/flavor_id").asText()));
+            problem = deployment(
+                    root.get("deploy_metadata"),
+                    flavor(flavors, root.at("/resource_metadata/flavor_id").asText()));
         }
         return problem;
     }
@@ -56,8 +58,8 @@ final class CreateValidation {
             return "resource_metadata.target_instance_number must be a positive integer";
         }
         if (target.asInt() > flavor.availableNum()) {
-            return "insufficient resources: only " + flavor.availableNum() + " instances of "
-                    + flavor.displayName() + " available";
+            return "insufficient resources: only " + flavor.availableNum() + " instances of " + flavor.displayName()
+                    + " available";
         }
         return null;
     }

@@ -209,7 +209,9 @@ public final class NetMindSimulator implements AutoCloseable {
     /** The current status of a service ({@code initializing}, {@code available}, {@code failed}, {@code deleted}). */
     public Optional<String> status(String serviceId) {
         SimService s = api.services().get(serviceId);
-        return s == null ? Optional.empty() : Optional.of(s.view(clock.instant()).status());
+        return s == null
+                ? Optional.empty()
+                : Optional.of(s.view(clock.instant()).status());
     }
 
     /** The name of a service. */

@@ -16,7 +16,8 @@ public final class NetMindSimulatorMain {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
         String token = args.length > 1 ? args[1] : "sim-token";
         long readySeconds = args.length > 2 ? Long.parseLong(args[2]) : 20;
-        NetMindSimulator sim = NetMindSimulator.builder().port(port).token(token).start();
+        NetMindSimulator sim =
+                NetMindSimulator.builder().port(port).token(token).start();
         sim.setReadyDelay(Duration.ofSeconds(readySeconds));
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
         System.out.println("NetMind simulator listening on " + sim.baseUrl() + " (services ready after "

@@ -51,7 +51,9 @@ class NetMindSimulatorTest {
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -59,7 +61,10 @@ class NetMindSimulatorTest {
     }
 
     private NetMindClient client() {
-        return sim.clientBuilder().scheduler(new ImmediateScheduler()).retryPolicy(RetryPolicy.NONE).build();
+        return sim.clientBuilder()
+                .scheduler(new ImmediateScheduler())
+                .retryPolicy(RetryPolicy.NONE)
+                .build();
     }
 
     private static CreateServiceRequest request(String name) {
@@ -79,15 +84,24 @@ class NetMindSimulatorTest {
             assertEquals(JSON.readTree("{\"code\": 401, \"message\": \"Invalid API key\"}"), JSON.readTree(r.body()));
         }
         assertFalse(sim.requests().get(1).tokenValid());
-        assertEquals("Bearer ****", sim.requests().get(1).header("authorization").orElseThrow());
+        assertEquals(
+                "Bearer ****", sim.requests().get(1).header("authorization").orElseThrow());
     }
 
     @Test
     void validatesTheCreateBody() throws Exception {
-        assertEquals(200, send("POST", "/v1/inference-service", "tok", CREATE.formatted("1", "8080")).statusCode());
-        assertProblem(CREATE.formatted("\"1\"", "8080"), "resource_metadata.target_instance_number must be a positive integer");
-        assertProblem(CREATE.formatted("0", "8080"), "resource_metadata.target_instance_number must be a positive integer");
-        assertProblem(CREATE.formatted("9", "8080"), "insufficient resources: only 4 instances of NVIDIA_GeForce_RTX_4090 available");
+        assertEquals(
+                200,
+                send("POST", "/v1/inference-service", "tok", CREATE.formatted("1", "8080"))
+                        .statusCode());
+        assertProblem(
+                CREATE.formatted("\"1\"", "8080"),
+                "resource_metadata.target_instance_number must be a positive integer");
+        assertProblem(
+                CREATE.formatted("0", "8080"), "resource_metadata.target_instance_number must be a positive integer");
+        assertProblem(
+                CREATE.formatted("9", "8080"),
+                "insufficient resources: only 4 instances of NVIDIA_GeForce_RTX_4090 available");
         assertProblem(CREATE.formatted("1", "\"8080\""), "deploy_metadata.port must be an integer between 1 and 65535");
         assertProblem(CREATE.replace("\"name\": \"n\", ", ""), "name is required");
         assertProblem(CREATE.replace("\"usd\"", "\"eur\""), "payment_type must be one of usd, cny, nmt");
@@ -139,9 +153,8 @@ class NetMindSimulatorTest {
         sim.setUniqueNames(true);
         NetMindClient client = client();
         client.createService(request("same")).join();
-        NetMindException e = NetMindException.unwrap(
-                org.junit.jupiter.api.Assertions.assertThrows(
-                        Exception.class, () -> client.createService(request("same")).join()));
+        NetMindException e = NetMindException.unwrap(org.junit.jupiter.api.Assertions.assertThrows(
+                Exception.class, () -> client.createService(request("same")).join()));
         assertEquals(NetMindException.Kind.BAD_REQUEST, e.kind());
         assertEquals("service name already exists: same", e.netmindMessage());
     }
@@ -162,7 +175,8 @@ class NetMindSimulatorTest {
             }
         }
         assertEquals(runs.get(0), runs.get(1));
-        assertTrue(runs.get(0).size() > 5 && runs.get(0).size() < 30, runs.get(0).toString());
+        assertTrue(
+                runs.get(0).size() > 5 && runs.get(0).size() < 30, runs.get(0).toString());
     }
 
     @Test
@@ -186,7 +200,8 @@ class NetMindSimulatorTest {
 
     @Test
     void servesHundredsOfConcurrentClients() {
-        NetMindClient client = sim.clientBuilder().scheduler(new ImmediateScheduler()).build();
+        NetMindClient client =
+                sim.clientBuilder().scheduler(new ImmediateScheduler()).build();
         List<CompletableFuture<Service>> calls = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             calls.add(client.createService(request("c" + i)).thenCompose(s -> client.getService(s.serviceId())));
@@ -202,7 +217,8 @@ class NetMindSimulatorTest {
         String a = client.createService(request("a")).join().serviceId();
         client.createService(request("b")).join();
         client.deleteService(a).join();
-        JsonNode list = JSON.readTree(send("GET", "/v1/inference-service", "tok", null).body());
+        JsonNode list =
+                JSON.readTree(send("GET", "/v1/inference-service", "tok", null).body());
         assertEquals(1, list.get("service_list").size());
         assertEquals("b", list.get("service_list").get(0).get("name").asText());
         assertEquals(405, send("PATCH", "/v1/inference-service", "tok", null).statusCode());

@@ -59,7 +59,8 @@ final class SimApi {
         String name = root.get("name").asText();
         JsonNode res = root.get("resource_metadata");
         JsonNode dep = root.get("deploy_metadata");
-        SimFlavor flavor = CreateValidation.flavor(settings.flavors, res.get("flavor_id").asText());
+        SimFlavor flavor =
+                CreateValidation.flavor(settings.flavors, res.get("flavor_id").asText());
         Instant now = clock.instant();
         SimService service;
         synchronized (services) {
@@ -122,8 +123,10 @@ final class SimApi {
                     400, "resource_metadata.target_instance_number must be a positive integer (number or string)");
         }
         if (instances > service.flavor.availableNum()) {
-            return SimResponse.error(400, "insufficient resources: only " + service.flavor.availableNum()
-                    + " instances of " + service.flavor.displayName() + " available");
+            return SimResponse.error(
+                    400,
+                    "insufficient resources: only " + service.flavor.availableNum() + " instances of "
+                            + service.flavor.displayName() + " available");
         }
         Instant now = clock.instant();
         service.scale(instances, now, settings.scaleDelay(service.name), settings.endpointLag);
@@ -174,7 +177,9 @@ final class SimApi {
 
     private SimResponse render(SimService service, Instant now) {
         return SimResponse.json(
-                200, SimJson.service(service.view(now), endpointUrl.apply(service.id), settings).toString());
+                200,
+                SimJson.service(service.view(now), endpointUrl.apply(service.id), settings)
+                        .toString());
     }
 
     private String newId() {

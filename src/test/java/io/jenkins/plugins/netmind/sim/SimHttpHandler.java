@@ -98,9 +98,12 @@ final class SimHttpHandler implements HttpHandler {
                 return;
             }
             if (fault != null && fault.answers()) {
-                String text = fault.body() != null ? fault.body() : SimJson.error(fault.status(), reason(fault.status()));
+                String text =
+                        fault.body() != null ? fault.body() : SimJson.error(fault.status(), reason(fault.status()));
                 Map<String, String> headers = new LinkedHashMap<>();
-                headers.put("Content-Type", fault.body() != null && !fault.body().startsWith("{") ? "text/html" : "application/json");
+                headers.put(
+                        "Content-Type",
+                        fault.body() != null && !fault.body().startsWith("{") ? "text/html" : "application/json");
                 if (fault.retryAfterSeconds() != null) {
                     headers.put("Retry-After", Integer.toString(fault.retryAfterSeconds()));
                 }
@@ -131,14 +134,16 @@ final class SimHttpHandler implements HttpHandler {
             case UPDATE -> api.update(target.id(), body, fault);
             case DELETE -> api.delete(target.id());
             case ENDPOINT -> api.endpoint(target.id());
-            case OTHER -> target.wrongMethod() != 0
-                    ? SimResponse.error(405, "Method Not Allowed")
-                    : SimResponse.error(404, "Not Found");
+            case OTHER ->
+                target.wrongMethod() != 0
+                        ? SimResponse.error(405, "Method Not Allowed")
+                        : SimResponse.error(404, "Not Found");
         };
     }
 
     private static Target route(String method, String rawPath) {
-        String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+        String path =
+                rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
         if (path.startsWith(ENDPOINTS) && path.length() > ENDPOINTS.length()) {
             String rest = path.substring(ENDPOINTS.length());
             int slash = rest.indexOf('/');

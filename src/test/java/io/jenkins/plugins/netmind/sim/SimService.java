@@ -123,5 +123,10 @@ final class SimService {
 
     /** A consistent snapshot for rendering. */
     record View(
-            SimService service, String status, String statusInfo, int instances, Instant updatedAt, Instant deletedAt) {}
+            SimService service,
+            String status,
+            String statusInfo,
+            int instances,
+            Instant updatedAt,
+            Instant deletedAt) {}
 }
