@@ -23,4 +23,11 @@ public abstract class Descriptor<T extends Describable<T>> {
     public synchronized void save() {
         throw new UnsupportedOperationException("stub");
     }
+
+    /** Stub. */
+    public static final class FormException extends Exception {
+        public FormException(String message, String formField) {
+            throw new UnsupportedOperationException("stub");
+        }
+    }
 }

@@ -1,8 +1,8 @@
 package hudson.model;
 
-import jenkins.model.queue.AsynchronousExecution;
 import hudson.model.queue.SubTask;
 import jenkins.model.FullyNamedModelObject;
+import jenkins.model.queue.AsynchronousExecution;
 
 /** Stub. */
 public class Queue {

@@ -24,6 +24,10 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException("stub");
     }
 
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) throws AccessDeniedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public Item getItemByFullName(String fullName) {
         throw new UnsupportedOperationException("stub");
     }

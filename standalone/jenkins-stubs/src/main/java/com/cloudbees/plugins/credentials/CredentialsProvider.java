@@ -14,6 +14,19 @@ public abstract class CredentialsProvider {
         throw new UnsupportedOperationException("stub");
     }
 
+    public <C extends Credentials> List<C> getCredentialsInItemGroup(
+            Class<C> type,
+            ItemGroup itemGroup,
+            Authentication authentication,
+            List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public <C extends Credentials> List<C> getCredentialsInItem(
+            Class<C> type, Item item, Authentication authentication, List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(
             Class<C> type,
             ItemGroup itemGroup,

@@ -1,0 +1,247 @@
+package io.jenkins.plugins.netmind.steps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.netmind.sim.NetMindSimulator;
+import io.jenkins.plugins.netmind.sim.Route;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.core.Authentication;
+
+/** netmindDeploy, netmindScale and netmindTeardown in real Pipelines against the simulator. */
+@WithJenkins
+class NetmindDeployStepJenkinsTest {
+
+    @RegisterExtension
+    static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    private JenkinsRule j;
+    private NetMindSimulator sim;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        sim = NetMindSimulator.start();
+        StepsFixture.useSimulator(sim);
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        sim.close();
+    }
+
+    private WorkflowJob pipeline(String name, String script) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return p;
+    }
+
+    private String onlyService() {
+        Set<String> all = sim.allServices();
+        assertEquals(1, all.size(), "services created: " + all);
+        return all.iterator().next();
+    }
+
+    @Test
+    void deployReturnsWhatLaterStagesNeedAndTeardownDeletesIt() throws Exception {
+        WorkflowJob p = pipeline("happy", "def ep = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
+                + "echo \"url=${ep.url} id=${ep.serviceId} name=${ep.name} flavor=${ep.flavorId}"
+                + " instances=${ep.instances} price=${ep.pricePerHour}\"\n"
+                + "def scaled = netmindScale(serviceId: ep.serviceId, instances: 2, credentialsId: '"
+                + StepsFixture.CREDENTIALS_ID + "')\n"
+                + "echo \"scaled to ${scaled.instances}\"\n"
+                + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n");
+
+        WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        String id = onlyService();
+        j.assertLogContains("url=" + sim.endpointUrl(id) + " id=" + id + " name=" + sim.name(id).orElseThrow(), b);
+        j.assertLogContains("flavor=7b2f36d30e0743debc6c60d5017e2d16 instances=1 price=0.3", b);
+        j.assertLogContains("scaled to 2", b);
+        assertEquals(Set.of(), sim.liveServices(), "netmindTeardown() deleted the endpoint");
+        assertEquals(List.of(), StepsFixture.filesContaining(b.getRootDir().toPath(), sim.token()), "token on disk");
+        j.assertLogNotContains(sim.token(), b);
+    }
+
+    @Test
+    void teardownNamesEndpointsAndAnEndpointAlreadyGoneIsNoFailure() throws Exception {
+        WorkflowJob p = pipeline("named", "def a = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
+                + "def b = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
+                + "netmindTeardown(serviceId: a.serviceId, credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n"
+                + "echo \"after one: ${b.serviceId} still up\"\n"
+                + "netmindTeardown(serviceIds: [a.serviceId, b.serviceId], credentialsId: '"
+                + StepsFixture.CREDENTIALS_ID + "')\n"
+                + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n");
+
+        WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        assertEquals(2, sim.allServices().size());
+        assertEquals(Set.of(), sim.liveServices());
+        j.assertLogContains("was already gone", b);
+    }
+
+    @Test
+    void unknownCredentialsIdSaysWhatToFix() throws Exception {
+        WorkflowJob p = pipeline("unknown", "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090',"
+                + " credentialsId: 'nope')");
+
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("No credentials with id \"nope\" are visible to this build.", b);
+        assertEquals(Set.of(), sim.allServices());
+    }
+
+    @Test
+    void credentialOfTheWrongKindSaysWhatKindIsNeeded() throws Exception {
+        StepsFixture.addCredentials(StepsFixture.usernamePassword("userpass"));
+        WorkflowJob p = pipeline("kind", "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090',"
+                + " credentialsId: 'userpass')");
+
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("NetMind needs a Secret text credential holding the API token", b);
+        j.assertLogNotContains("secret-pass", b);
+    }
+
+    @Test
+    void missingHardwareIsRefusedBeforeAnyCall() throws Exception {
+        WorkflowJob p = pipeline("nohw", "netmindDeploy(image: 'python:3.10-slim', credentialsId: '"
+                + StepsFixture.CREDENTIALS_ID + "')");
+
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("No hardware given: set flavorId", b);
+        assertEquals(List.of(), sim.requests());
+    }
+
+    @Test
+    void noFittingFlavorListsWhatIsOffered() throws Exception {
+        WorkflowJob p = pipeline("noflavor", "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_B200',"
+                + " credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')");
+
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("No NetMind flavor NVIDIA_B200 has room for 1 instance(s). Flavors offered:", b);
+        assertEquals(Set.of(), sim.allServices());
+    }
+
+    @Test
+    void terminalStatusFailsTheBuildAndDeletesTheEndpoint() throws Exception {
+        sim.faults().on(Route.GET).always().terminalFailure("image pull failed");
+        WorkflowJob p = pipeline("terminal", "netmindDeploy(" + StepsFixture.ENDPOINT + ")");
+
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("image pull failed", b);
+        assertEquals(Set.of(), sim.liveServices(), "nothing left running");
+    }
+
+    @Test
+    void timeoutFailsTheBuildAndDeletesTheEndpoint() throws Exception {
+        sim.setReadyDelay(Duration.ofHours(1));
+        WorkflowJob p = pipeline("timeout", "netmindDeploy(" + StepsFixture.ENDPOINT + ", timeoutMinutes: 1)");
+
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("was not available within", b);
+        assertEquals(Set.of(), sim.liveServices());
+    }
+
+    @Test
+    void abortWhileWaitingDeletesTheEndpoint() throws Exception {
+        sim.setReadyDelay(Duration.ofHours(1));
+        WorkflowJob p = pipeline("abort", "netmindDeploy(" + StepsFixture.ENDPOINT + ")");
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("created: service id", b);
+
+        b.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("Stopping: deleting NetMind endpoint", b);
+        assertEquals(1, sim.allServices().size());
+        assertEquals(Set.of(), sim.liveServices(), "the abort deleted the endpoint");
+    }
+
+    @Test
+    void credentialsAreLookedUpForTheBuildsJob() throws Exception {
+        WorkflowJob team = pipeline("team-job", "def ep = netmindDeploy(image: 'python:3.10-slim',"
+                + " gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0, credentialsId: '" + ItemScopedToken.ID + "')\n"
+                + "netmindTeardown(credentialsId: '" + ItemScopedToken.ID + "')");
+        WorkflowJob other = pipeline("other-job", "netmindDeploy(image: 'python:3.10-slim',"
+                + " gpu: 'NVIDIA_GeForce_RTX_4090', credentialsId: '" + ItemScopedToken.ID + "')");
+        ItemScopedToken.token = sim.token();
+
+        j.assertBuildStatusSuccess(team.scheduleBuild2(0));
+        WorkflowRun refused = j.assertBuildStatus(Result.FAILURE, other.scheduleBuild2(0));
+
+        j.assertLogContains("No credentials with id \"" + ItemScopedToken.ID + "\" are visible to this build.", refused);
+        assertEquals(1, sim.allServices().size());
+        assertEquals(Set.of(), sim.liveServices());
+    }
+
+    /**
+     * A credential only the job {@code team-job} sees, as a folder's credential is seen only by the folder's jobs (the
+     * folder plugin is not a test dependency; the lookup for the run is what matters).
+     */
+    @TestExtension("credentialsAreLookedUpForTheBuildsJob")
+    public static final class ItemScopedToken extends CredentialsProvider {
+
+        static final String ID = "team-token";
+        static volatile String token;
+
+        @Override
+        public <C extends Credentials> List<C> getCredentialsInItem(
+                Class<C> type, Item item, Authentication authentication, List<DomainRequirement> requirements) {
+            List<C> found = new ArrayList<>();
+            if (item != null && item.getFullName().equals("team-job") && token != null) {
+                Credentials c = new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, ID, "team token", Secret.fromString(token));
+                if (type.isInstance(c)) {
+                    found.add(type.cast(c));
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public <C extends Credentials> List<C> getCredentialsInItemGroup(
+                Class<C> type, ItemGroup itemGroup, Authentication authentication, List<DomainRequirement> requirements) {
+            return new ArrayList<>();
+        }
+    }
+
+    @Test
+    void defaultCredentialsFromTheGlobalConfigurationAreUsedWhenNoneAreNamed() throws Exception {
+        io.jenkins.plugins.netmind.NetMindGlobalConfiguration.get().setCredentialsId(StepsFixture.CREDENTIALS_ID);
+        WorkflowJob p = pipeline("defaults", "def ep = netmindDeploy(image: 'python:3.10-slim',"
+                + " gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0)\nnetmindTeardown()");
+
+        j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        assertEquals(1, sim.allServices().size());
+        assertTrue(sim.liveServices().isEmpty());
+    }
+}

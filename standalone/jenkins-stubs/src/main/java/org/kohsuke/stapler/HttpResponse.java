@@ -1,0 +1,4 @@
+package org.kohsuke.stapler;
+
+/** Stub. */
+public interface HttpResponse {}
