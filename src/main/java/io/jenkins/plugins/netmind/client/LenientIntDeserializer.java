@@ -48,7 +48,7 @@ final class LenientIntDeserializer extends JsonDeserializer<Integer> {
         @Override
         public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             Integer value = lenient.deserialize(p, ctxt);
-            return value == null ? 0 : value;
+            return value == null ? Integer.valueOf(0) : value;
         }
 
         @Override
