@@ -20,7 +20,9 @@ final class DeployResults {
         map.put("name", result.name());
         map.put("flavorId", result.flavorId());
         map.put("instances", result.instances());
-        map.put("pricePerHour", result.pricePerHour() == null ? null : result.pricePerHour().toPlainString());
+        map.put(
+                "pricePerHour",
+                result.pricePerHour() == null ? null : result.pricePerHour().toPlainString());
         return map;
     }
 }

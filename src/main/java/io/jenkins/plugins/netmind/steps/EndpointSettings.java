@@ -93,7 +93,8 @@ public final class EndpointSettings implements Serializable {
             throw new IllegalArgumentException(Messages.EndpointSettings_hardwareTwice(flavorId, gpu));
         }
         if (timeoutMinutes < 0) {
-            throw new IllegalArgumentException(Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
+            throw new IllegalArgumentException(
+                    Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
         }
         int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
         return DeploySpec.builder()

@@ -54,7 +54,9 @@ abstract class NetMindExecution extends StepExecution {
     final void println(String line) {
         try {
             listener().getLogger().println(line);
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
             // the build is gone: nobody reads its log any more
         }
     }

@@ -32,8 +32,7 @@ public abstract class NetMindStepDescriptor extends StepDescriptor {
 
     /** The Secret text credentials the item may use; empty means the global default. */
     @POST
-    public ListBoxModel doFillCredentialsIdItems(
-            @AncestorInPath Item item, @QueryParameter String credentialsId) {
+    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
         if (!mayConfigure(item)) {
             return result.includeCurrentValue(credentialsId);

@@ -50,7 +50,10 @@ final class ScaleExecution extends NetMindExecution {
     private void scale() throws Exception {
         Duration left = Duration.between(Instant.now(), deadline);
         ScaleSpec spec = new ScaleSpec(
-                serviceId, instances, waitUntilReady, left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
+                serviceId,
+                instances,
+                waitUntilReady,
+                left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
         CompletableFuture<ScaleResult> future = connect().engine().scale(spec, ledger(), log());
         running = future;
         future.whenComplete((result, failure) -> {

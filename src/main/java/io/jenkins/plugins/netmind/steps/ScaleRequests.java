@@ -1,10 +1,10 @@
 package io.jenkins.plugins.netmind.steps;
 
+import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
 
 /** {@code netmindScale}'s parameters to the lifecycle's request, and its result to what the script reads. */
 final class ScaleRequests {
@@ -17,9 +17,11 @@ final class ScaleRequests {
      * @throws IllegalArgumentException or {@link io.jenkins.plugins.netmind.lifecycle.EndpointException} with a
      *     message that says what to change
      */
-    static ScaleSpec spec(String serviceId, int instances, boolean wait, int timeoutMinutes, int defaultTimeoutMinutes) {
+    static ScaleSpec spec(
+            String serviceId, int instances, boolean wait, int timeoutMinutes, int defaultTimeoutMinutes) {
         if (timeoutMinutes < 0) {
-            throw new IllegalArgumentException(Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
+            throw new IllegalArgumentException(
+                    Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
         }
         int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
         return new ScaleSpec(serviceId, instances, wait, minutes > 0 ? Duration.ofMinutes(minutes) : null);

@@ -75,7 +75,8 @@ final class WithEndpointExecution extends DeployingExecution {
         bodyResult = result instanceof Serializable serializable ? serializable : null;
         try {
             println(Messages.WithEndpointExecution_deleting(name, serviceId));
-            connect().engine()
+            connect()
+                    .engine()
                     .teardown(List.of(serviceId), ledger(), log())
                     .whenComplete((report, problem) -> finish(report, problem));
         } catch (Exception e) {
@@ -91,7 +92,9 @@ final class WithEndpointExecution extends DeployingExecution {
             }
             getContext().onFailure(bodyFailure);
         } else if (reason != null) {
-            getContext().onFailure(new AbortException(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason)));
+            getContext()
+                    .onFailure(
+                            new AbortException(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason)));
         } else {
             getContext().onSuccess(bodyResult);
         }

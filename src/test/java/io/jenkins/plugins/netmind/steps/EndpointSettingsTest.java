@@ -93,8 +93,7 @@ class EndpointSettingsTest {
     void bothFlavorAndGpuIsRefusedNamingBoth() {
         EndpointSettings s = gpu4090();
         s.setFlavorId("abc");
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
         assertEquals(
                 "Both flavorId 'abc' and gpu 'NVIDIA_GeForce_RTX_4090' are set: keep only one of them.",
                 e.getMessage());
@@ -104,16 +103,14 @@ class EndpointSettingsTest {
     void negativeTimeoutIsRefused() {
         EndpointSettings s = gpu4090();
         s.setTimeoutMinutes(-5);
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
         assertEquals("timeoutMinutes must be 0 (the global default) or more, but is -5.", e.getMessage());
     }
 
     @Test
     void missingHardwareIsRefusedNamingTheParameters() {
         EndpointSettings s = new EndpointSettings("python:3.10-slim");
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
         assertEquals(
                 "No hardware given: set flavorId (an id from NetMind's flavor list) or gpu (a flavor's display name"
                         + " such as 'NVIDIA_GeForce_RTX_4090').",

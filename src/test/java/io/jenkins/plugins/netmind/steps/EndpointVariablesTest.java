@@ -12,8 +12,8 @@ class EndpointVariablesTest {
 
     @Test
     void defaultPrefixGivesTheDocumentedNames() {
-        Map<String, String> values = EndpointVariables.withPrefix(null)
-                .values("https://ep.example/abc", "svc-1", "team-app-7-k3x9qa");
+        Map<String, String> values =
+                EndpointVariables.withPrefix(null).values("https://ep.example/abc", "svc-1", "team-app-7-k3x9qa");
         assertEquals(
                 List.of("NETMIND_ENDPOINT_URL", "NETMIND_SERVICE_ID", "NETMIND_ENDPOINT_NAME"),
                 List.copyOf(values.keySet()));

@@ -67,18 +67,23 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void deployReturnsWhatLaterStagesNeedAndTeardownDeletesIt() throws Exception {
-        WorkflowJob p = pipeline("happy", "def ep = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
-                + "echo \"url=${ep.url} id=${ep.serviceId} name=${ep.name} flavor=${ep.flavorId}"
-                + " instances=${ep.instances} price=${ep.pricePerHour}\"\n"
-                + "def scaled = netmindScale(serviceId: ep.serviceId, instances: 2, credentialsId: '"
-                + StepsFixture.CREDENTIALS_ID + "')\n"
-                + "echo \"scaled to ${scaled.instances}\"\n"
-                + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n");
+        WorkflowJob p = pipeline(
+                "happy",
+                "def ep = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
+                        + "echo \"url=${ep.url} id=${ep.serviceId} name=${ep.name} flavor=${ep.flavorId}"
+                        + " instances=${ep.instances} price=${ep.pricePerHour}\"\n"
+                        + "def scaled = netmindScale(serviceId: ep.serviceId, instances: 2, credentialsId: '"
+                        + StepsFixture.CREDENTIALS_ID + "')\n"
+                        + "echo \"scaled to ${scaled.instances}\"\n"
+                        + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n");
 
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 
         String id = onlyService();
-        j.assertLogContains("url=" + sim.endpointUrl(id) + " id=" + id + " name=" + sim.name(id).orElseThrow(), b);
+        j.assertLogContains(
+                "url=" + sim.endpointUrl(id) + " id=" + id + " name="
+                        + sim.name(id).orElseThrow(),
+                b);
         j.assertLogContains("flavor=7b2f36d30e0743debc6c60d5017e2d16 instances=1 price=0.3", b);
         j.assertLogContains("scaled to 2", b);
         assertEquals(Set.of(), sim.liveServices(), "netmindTeardown() deleted the endpoint");
@@ -88,13 +93,16 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void teardownNamesEndpointsAndAnEndpointAlreadyGoneIsNoFailure() throws Exception {
-        WorkflowJob p = pipeline("named", "def a = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
-                + "def b = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
-                + "netmindTeardown(serviceId: a.serviceId, credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n"
-                + "echo \"after one: ${b.serviceId} still up\"\n"
-                + "netmindTeardown(serviceIds: [a.serviceId, b.serviceId], credentialsId: '"
-                + StepsFixture.CREDENTIALS_ID + "')\n"
-                + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n");
+        WorkflowJob p = pipeline(
+                "named",
+                "def a = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
+                        + "def b = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
+                        + "netmindTeardown(serviceId: a.serviceId, credentialsId: '" + StepsFixture.CREDENTIALS_ID
+                        + "')\n"
+                        + "echo \"after one: ${b.serviceId} still up\"\n"
+                        + "netmindTeardown(serviceIds: [a.serviceId, b.serviceId], credentialsId: '"
+                        + StepsFixture.CREDENTIALS_ID + "')\n"
+                        + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n");
 
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 
@@ -105,8 +113,9 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void unknownCredentialsIdSaysWhatToFix() throws Exception {
-        WorkflowJob p = pipeline("unknown", "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090',"
-                + " credentialsId: 'nope')");
+        WorkflowJob p = pipeline(
+                "unknown",
+                "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090'," + " credentialsId: 'nope')");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -117,8 +126,10 @@ class NetmindDeployStepJenkinsTest {
     @Test
     void credentialOfTheWrongKindSaysWhatKindIsNeeded() throws Exception {
         StepsFixture.addCredentials(StepsFixture.usernamePassword("userpass"));
-        WorkflowJob p = pipeline("kind", "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090',"
-                + " credentialsId: 'userpass')");
+        WorkflowJob p = pipeline(
+                "kind",
+                "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090',"
+                        + " credentialsId: 'userpass')");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -128,8 +139,9 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void missingHardwareIsRefusedBeforeAnyCall() throws Exception {
-        WorkflowJob p = pipeline("nohw", "netmindDeploy(image: 'python:3.10-slim', credentialsId: '"
-                + StepsFixture.CREDENTIALS_ID + "')");
+        WorkflowJob p = pipeline(
+                "nohw",
+                "netmindDeploy(image: 'python:3.10-slim', credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -139,8 +151,10 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void noFittingFlavorListsWhatIsOffered() throws Exception {
-        WorkflowJob p = pipeline("noflavor", "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_B200',"
-                + " credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')");
+        WorkflowJob p = pipeline(
+                "noflavor",
+                "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_B200'," + " credentialsId: '"
+                        + StepsFixture.CREDENTIALS_ID + "')");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -187,17 +201,22 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void credentialsAreLookedUpForTheBuildsJob() throws Exception {
-        WorkflowJob team = pipeline("team-job", "def ep = netmindDeploy(image: 'python:3.10-slim',"
-                + " gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0, credentialsId: '" + ItemScopedToken.ID + "')\n"
-                + "netmindTeardown(credentialsId: '" + ItemScopedToken.ID + "')");
-        WorkflowJob other = pipeline("other-job", "netmindDeploy(image: 'python:3.10-slim',"
-                + " gpu: 'NVIDIA_GeForce_RTX_4090', credentialsId: '" + ItemScopedToken.ID + "')");
+        WorkflowJob team = pipeline(
+                "team-job",
+                "def ep = netmindDeploy(image: 'python:3.10-slim',"
+                        + " gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0, credentialsId: '" + ItemScopedToken.ID + "')\n"
+                        + "netmindTeardown(credentialsId: '" + ItemScopedToken.ID + "')");
+        WorkflowJob other = pipeline(
+                "other-job",
+                "netmindDeploy(image: 'python:3.10-slim'," + " gpu: 'NVIDIA_GeForce_RTX_4090', credentialsId: '"
+                        + ItemScopedToken.ID + "')");
         ItemScopedToken.token = sim.token();
 
         j.assertBuildStatusSuccess(team.scheduleBuild2(0));
         WorkflowRun refused = j.assertBuildStatus(Result.FAILURE, other.scheduleBuild2(0));
 
-        j.assertLogContains("No credentials with id \"" + ItemScopedToken.ID + "\" are visible to this build.", refused);
+        j.assertLogContains(
+                "No credentials with id \"" + ItemScopedToken.ID + "\" are visible to this build.", refused);
         assertEquals(1, sim.allServices().size());
         assertEquals(Set.of(), sim.liveServices());
     }
@@ -217,8 +236,8 @@ class NetmindDeployStepJenkinsTest {
                 Class<C> type, Item item, Authentication authentication, List<DomainRequirement> requirements) {
             List<C> found = new ArrayList<>();
             if (item != null && item.getFullName().equals("team-job") && token != null) {
-                Credentials c = new StringCredentialsImpl(
-                        CredentialsScope.GLOBAL, ID, "team token", Secret.fromString(token));
+                Credentials c =
+                        new StringCredentialsImpl(CredentialsScope.GLOBAL, ID, "team token", Secret.fromString(token));
                 if (type.isInstance(c)) {
                     found.add(type.cast(c));
                 }
@@ -228,7 +247,10 @@ class NetmindDeployStepJenkinsTest {
 
         @Override
         public <C extends Credentials> List<C> getCredentialsInItemGroup(
-                Class<C> type, ItemGroup itemGroup, Authentication authentication, List<DomainRequirement> requirements) {
+                Class<C> type,
+                ItemGroup itemGroup,
+                Authentication authentication,
+                List<DomainRequirement> requirements) {
             return new ArrayList<>();
         }
     }
@@ -236,8 +258,10 @@ class NetmindDeployStepJenkinsTest {
     @Test
     void defaultCredentialsFromTheGlobalConfigurationAreUsedWhenNoneAreNamed() throws Exception {
         io.jenkins.plugins.netmind.NetMindGlobalConfiguration.get().setCredentialsId(StepsFixture.CREDENTIALS_ID);
-        WorkflowJob p = pipeline("defaults", "def ep = netmindDeploy(image: 'python:3.10-slim',"
-                + " gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0)\nnetmindTeardown()");
+        WorkflowJob p = pipeline(
+                "defaults",
+                "def ep = netmindDeploy(image: 'python:3.10-slim',"
+                        + " gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0)\nnetmindTeardown()");
 
         j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 

@@ -46,7 +46,9 @@ class NetmindStepsConfigJenkinsTest {
 
         NetmindDeployStep minimal = new NetmindDeployStep("python:3.10-slim");
         minimal.setFlavorId("69475e82e81c4dd6be3467e2ca374e0c");
-        assertEquals(minimal.toSettings(), new StepConfigTester(j).configRoundTrip(minimal).toSettings());
+        assertEquals(
+                minimal.toSettings(),
+                new StepConfigTester(j).configRoundTrip(minimal).toSettings());
     }
 
     @Test
@@ -95,7 +97,8 @@ class NetmindStepsConfigJenkinsTest {
         block.setFlavorId("abc");
         block.setVariablePrefix("JUDGE");
         st.assertRoundTrip(
-                block, "withNetmindEndpoint(flavorId: 'abc', image: 'python:3.10-slim', variablePrefix: 'JUDGE') {\n"
+                block,
+                "withNetmindEndpoint(flavorId: 'abc', image: 'python:3.10-slim', variablePrefix: 'JUDGE') {\n"
                         + "    // some block\n}");
 
         st.assertRoundTrip(new NetmindScaleStep("svc-1", 2), "netmindScale instances: 2, serviceId: 'svc-1'");

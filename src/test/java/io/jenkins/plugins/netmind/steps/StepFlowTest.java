@@ -85,7 +85,9 @@ class StepFlowTest {
 
         Map<String, Object> map = DeployResults.toMap(result);
 
-        assertEquals(List.of("url", "serviceId", "name", "flavorId", "instances", "pricePerHour"), List.copyOf(map.keySet()));
+        assertEquals(
+                List.of("url", "serviceId", "name", "flavorId", "instances", "pricePerHour"),
+                List.copyOf(map.keySet()));
         assertEquals(sim.endpointUrl(result.serviceId()).toString(), map.get("url"));
         assertEquals(result.serviceId(), map.get("serviceId"));
         assertTrue(sim.liveServices().contains(map.get("serviceId")), "the endpoint is live on NetMind");
@@ -165,11 +167,14 @@ class StepFlowTest {
         DeployResult a = deploy(settings());
         sim.faults().on(Route.DELETE).always().respond(500);
 
-        TeardownReport report = engine.teardown(List.of(a.serviceId()), ledger, sink).get(20, TimeUnit.SECONDS);
+        TeardownReport report =
+                engine.teardown(List.of(a.serviceId()), ledger, sink).get(20, TimeUnit.SECONDS);
 
         String message = TeardownMessages.failure(report);
-        assertTrue(message.startsWith("1 NetMind endpoint(s) may still exist: " + a.name() + " (service " + a.serviceId()
-                + "): "), message);
+        assertTrue(
+                message.startsWith(
+                        "1 NetMind endpoint(s) may still exist: " + a.name() + " (service " + a.serviceId() + "): "),
+                message);
         assertTrue(message.endsWith("They are deleted again when the build ends."), message);
         assertTrue(sim.liveServices().contains(a.serviceId()));
         assertTrue(TeardownMessages.problem(report, null).length() > 0);
@@ -180,8 +185,8 @@ class StepFlowTest {
         assertNull(StepFailures.userMessage(new NullPointerException("bug")));
         assertEquals(
                 "bad prefix",
-                StepFailures.userMessage(new java.util.concurrent.CompletionException(
-                        new IllegalArgumentException("bad prefix"))));
+                StepFailures.userMessage(
+                        new java.util.concurrent.CompletionException(new IllegalArgumentException("bad prefix"))));
         assertEquals("java.lang.IllegalStateException: x", StepFailures.message(new IllegalStateException("x")));
     }
 }

@@ -17,8 +17,6 @@ class TeardownTargetsTest {
 
     @Test
     void serviceIdAndServiceIdsTogetherEachOnceInOrder() {
-        assertEquals(
-                List.of("a", "b", "c"),
-                TeardownTargets.of(" a ", Arrays.asList("b", null, "a", "c ", "b")));
+        assertEquals(List.of("a", "b", "c"), TeardownTargets.of(" a ", Arrays.asList("b", null, "a", "c ", "b")));
     }
 }

@@ -49,14 +49,16 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void theBlockSeesTheEndpointAndItIsDeletedAfterwards() throws Exception {
-        WorkflowJob p = pipeline("vars", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
-                + "  echo \"url=${env.NETMIND_ENDPOINT_URL} id=${env.NETMIND_SERVICE_ID}"
-                + " name=${env.NETMIND_ENDPOINT_NAME}\"\n"
-                + "  withNetmindEndpoint(" + StepsFixture.ENDPOINT + ", variablePrefix: 'JUDGE') {\n"
-                + "    echo \"judge=${env.JUDGE_SERVICE_ID} outer=${env.NETMIND_SERVICE_ID}\"\n"
-                + "  }\n"
-                + "}\n"
-                + "echo \"after=${env.NETMIND_ENDPOINT_URL}\"\n");
+        WorkflowJob p = pipeline(
+                "vars",
+                "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
+                        + "  echo \"url=${env.NETMIND_ENDPOINT_URL} id=${env.NETMIND_SERVICE_ID}"
+                        + " name=${env.NETMIND_ENDPOINT_NAME}\"\n"
+                        + "  withNetmindEndpoint(" + StepsFixture.ENDPOINT + ", variablePrefix: 'JUDGE') {\n"
+                        + "    echo \"judge=${env.JUDGE_SERVICE_ID} outer=${env.NETMIND_SERVICE_ID}\"\n"
+                        + "  }\n"
+                        + "}\n"
+                        + "echo \"after=${env.NETMIND_ENDPOINT_URL}\"\n");
 
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 
@@ -72,9 +74,11 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void aFailingBlockFailsWithItsOwnErrorAndTheEndpointIsDeleted() throws Exception {
-        WorkflowJob p = pipeline("fails", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
-                + "  error 'the model answered nonsense'\n"
-                + "}\n");
+        WorkflowJob p = pipeline(
+                "fails",
+                "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
+                        + "  error 'the model answered nonsense'\n"
+                        + "}\n");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -85,9 +89,8 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void abortingTheBlockDeletesTheEndpoint() throws Exception {
-        WorkflowJob p = pipeline("abort", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
-                + "  semaphore 'inside'\n"
-                + "}\n");
+        WorkflowJob p = pipeline(
+                "abort", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n" + "  semaphore 'inside'\n" + "}\n");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         SemaphoreStep.waitForStart("inside/1", b);
         assertEquals(1, sim.liveServices().size());
@@ -101,9 +104,9 @@ class WithNetmindEndpointStepJenkinsTest {
     @Test
     void abortingWhileWaitingForTheEndpointDeletesIt() throws Exception {
         sim.setReadyDelay(Duration.ofHours(1));
-        WorkflowJob p = pipeline("abortwait", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
-                + "  echo 'never here'\n"
-                + "}\n");
+        WorkflowJob p = pipeline(
+                "abortwait",
+                "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n" + "  echo 'never here'\n" + "}\n");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("created: service id", b);
 
@@ -116,11 +119,13 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void aTimeoutAroundTheBlockDeletesTheEndpoint() throws Exception {
-        WorkflowJob p = pipeline("timeout", "timeout(time: 10, unit: 'SECONDS') {\n"
-                + "  withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
-                + "    sleep 600\n"
-                + "  }\n"
-                + "}\n");
+        WorkflowJob p = pipeline(
+                "timeout",
+                "timeout(time: 10, unit: 'SECONDS') {\n"
+                        + "  withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
+                        + "    sleep 600\n"
+                        + "  }\n"
+                        + "}\n");
 
         WorkflowRun b = j.assertBuildStatus(Result.ABORTED, p.scheduleBuild2(0));
 
@@ -131,9 +136,8 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void anEndpointThatCannotBeDeletedFailsAnOtherwiseSuccessfulBlock() throws Exception {
-        WorkflowJob p = pipeline("stuck", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
-                + "  echo 'block done'\n"
-                + "}\n");
+        WorkflowJob p = pipeline(
+                "stuck", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n" + "  echo 'block done'\n" + "}\n");
         sim.faults().on(Route.DELETE).always().respond(500);
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
@@ -145,8 +149,8 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void aBadVariablePrefixIsRefusedBeforeAnyCall() throws Exception {
-        WorkflowJob p = pipeline("prefix", "withNetmindEndpoint(" + StepsFixture.ENDPOINT
-                + ", variablePrefix: '1X') { echo 'no' }\n");
+        WorkflowJob p = pipeline(
+                "prefix", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ", variablePrefix: '1X') { echo 'no' }\n");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
