@@ -45,8 +45,7 @@ final class EndpointSweeper {
      */
     CompletableFuture<Boolean> sweep(Run<?, ?> run, boolean buildDeleted) {
         String runId = run.getExternalizableId();
-        List<RecordedEndpoint> pending =
-                buildDeleted ? EndpointRegistry.get().forRun(runId) : pendingOf(run);
+        List<RecordedEndpoint> pending = buildDeleted ? EndpointRegistry.get().forRun(runId) : pendingOf(run);
         return sweep(runId, buildDeleted ? null : run, run, pending);
     }
 
@@ -65,7 +64,10 @@ final class EndpointSweeper {
     }
 
     private CompletableFuture<Boolean> sweep(
-            String runId, @CheckForNull Run<?, ?> saveTo, @CheckForNull Run<?, ?> lookupIn, List<RecordedEndpoint> pending) {
+            String runId,
+            @CheckForNull Run<?, ?> saveTo,
+            @CheckForNull Run<?, ?> lookupIn,
+            List<RecordedEndpoint> pending) {
         if (pending.isEmpty()) {
             return CompletableFuture.completedFuture(true);
         }
@@ -90,42 +92,58 @@ final class EndpointSweeper {
 
     private CompletableFuture<Boolean> sweepGroup(
             String runId, Run<?, ?> saveTo, Run<?, ?> lookupIn, Target target, List<RecordedEndpoint> records) {
-        Predicate<RecordedEndpoint> scope = r ->
-                Objects.equals(r.getCredentialsId(), target.credentialsId()) && Objects.equals(r.getApiUrl(), target.apiUrl());
+        Predicate<RecordedEndpoint> scope = r -> Objects.equals(r.getCredentialsId(), target.credentialsId())
+                && Objects.equals(r.getApiUrl(), target.apiUrl());
         EndpointRegistry registry = EndpointRegistry.get();
-        BuildLedger ledger = saveTo != null
-                ? BuildLedger.of(saveTo, registry, scope)
-                : BuildLedger.registryOnly(runId, registry, scope);
-        String jobFullName = records.get(0).getJobFullName();
-        LogSink log = line -> LOGGER.info(Messages.EndpointSweeper_line(runId, line));
-        Retries retries = new Retries(Scheduler.of(Timer.get()), Retries.CLEANUP_DELAYS);
-        return retries.run(attempt -> {
-                    Connection connection;
-                    try {
-                        connection = NetMindConnector.connectForCleanup(
-                                lookupIn, jobFullName, target.credentialsId(), target.apiUrl());
-                    } catch (AbortException e) {
-                        LOGGER.warning(Messages.EndpointSweeper_cannotConnect(runId, attempt, e.getMessage()));
-                        return CompletableFuture.completedFuture(false);
-                    }
-                    return connection.engine().teardownAll(ledger, log).handle((report, failure) -> {
-                        if (failure != null) {
-                            LOGGER.log(
-                                    Level.WARNING,
-                                    Messages.EndpointSweeper_attemptFailed(runId, attempt, failure.getMessage()));
-                        }
-                        return EndpointRecords.pending(ledger.records()).isEmpty();
-                    });
-                })
-                .thenApply(done -> {
-                    List<RecordedEndpoint> left = EndpointRecords.pending(ledger.records());
-                    if (done) {
-                        LOGGER.info(Messages.EndpointSweeper_done(runId, names(records)));
-                    } else {
-                        LOGGER.severe(Messages.EndpointSweeper_gaveUp(runId, names(left)));
-                    }
-                    return done;
-                });
+        GroupSweep group = new GroupSweep(
+                runId,
+                lookupIn,
+                target,
+                records,
+                saveTo != null
+                        ? BuildLedger.of(saveTo, registry, scope)
+                        : BuildLedger.registryOnly(runId, registry, scope));
+        return new Retries(Scheduler.of(Timer.get()), Retries.CLEANUP_DELAYS)
+                .run(group::attempt)
+                .thenApply(group::report);
+    }
+
+    /** The endpoints of one build that share a connection, and one attempt at deleting them. */
+    private record GroupSweep(
+            String runId,
+            @CheckForNull Run<?, ?> lookupIn,
+            Target target,
+            List<RecordedEndpoint> records,
+            BuildLedger ledger) {
+
+        CompletableFuture<Boolean> attempt(int attempt) {
+            Connection connection;
+            try {
+                connection = NetMindConnector.connectForCleanup(
+                        lookupIn, records.get(0).getJobFullName(), target.credentialsId(), target.apiUrl());
+            } catch (AbortException e) {
+                LOGGER.warning(Messages.EndpointSweeper_cannotConnect(runId, attempt, e.getMessage()));
+                return CompletableFuture.completedFuture(false);
+            }
+            LogSink log = line -> LOGGER.info(Messages.EndpointSweeper_line(runId, line));
+            return connection.engine().teardownAll(ledger, log).handle((report, failure) -> {
+                if (failure != null) {
+                    LOGGER.log(
+                            Level.WARNING,
+                            Messages.EndpointSweeper_attemptFailed(runId, attempt, failure.getMessage()));
+                }
+                return EndpointRecords.pending(ledger.records()).isEmpty();
+            });
+        }
+
+        boolean report(boolean done) {
+            if (done) {
+                LOGGER.info(Messages.EndpointSweeper_done(runId, names(records)));
+            } else {
+                LOGGER.severe(Messages.EndpointSweeper_gaveUp(runId, names(EndpointRecords.pending(ledger.records()))));
+            }
+            return done;
+        }
     }
 
     @CheckForNull

@@ -55,9 +55,11 @@ public class NetMindBuildAction implements RunAction2 {
      * @return the record as saved
      */
     synchronized RecordedEndpoint record(String runId, LedgerEntry entry) {
+        String connectedWith = credentialsId;
+        String connectedTo = apiUrl;
         RecordedEndpoint saved = EndpointRecords.find(endpoints, entry.name())
                 .map(existing -> existing.with(entry))
-                .orElseGet(() -> RecordedEndpoint.of(runId, credentialsId, apiUrl, entry));
+                .orElseGet(() -> RecordedEndpoint.of(runId, connectedWith, connectedTo, entry));
         EndpointRecords.upsert(endpoints, saved, false);
         return saved;
     }
@@ -83,7 +85,7 @@ public class NetMindBuildAction implements RunAction2 {
     }
 
     /** Keeps old or hand-edited build.xml files loadable. */
-    protected Object readResolve() {
+    protected synchronized Object readResolve() {
         if (endpoints == null) {
             endpoints = new ArrayList<>();
         }

@@ -100,7 +100,8 @@ public final class NetMindConnector {
         Jenkins jenkins = Jenkins.get();
         Item job = jobFullName == null ? null : jenkins.getItemByFullName(jobFullName);
         if (job != null) {
-            return CredentialsProvider.findCredentialByIdInItem(id, StringCredentials.class, job, ACL.SYSTEM2, List.of());
+            return CredentialsProvider.findCredentialByIdInItem(
+                    id, StringCredentials.class, job, ACL.SYSTEM2, List.of());
         }
         return CredentialsProvider.findCredentialByIdInItemGroup(
                 id, StringCredentials.class, jenkins, ACL.SYSTEM2, List.of());

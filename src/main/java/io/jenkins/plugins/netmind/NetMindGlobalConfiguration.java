@@ -171,11 +171,7 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
         return new StandardListBoxModel()
                 .includeEmptyValue()
                 .includeMatchingAs(
-                        ACL.SYSTEM2,
-                        Jenkins.get(),
-                        StringCredentials.class,
-                        List.of(),
-                        CredentialsMatchers.always())
+                        ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always())
                 .includeCurrentValue(credentialsId);
     }
 

@@ -48,7 +48,8 @@ final class Retries {
         return outcome;
     }
 
-    private void attempt(IntFunction<CompletableFuture<Boolean>> attempt, int number, CompletableFuture<Boolean> outcome) {
+    private void attempt(
+            IntFunction<CompletableFuture<Boolean>> attempt, int number, CompletableFuture<Boolean> outcome) {
         CompletableFuture<Boolean> result;
         try {
             result = attempt.apply(number);

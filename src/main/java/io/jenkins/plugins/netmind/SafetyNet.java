@@ -25,7 +25,8 @@ public final class SafetyNet extends RunListener<Run<?, ?>> {
     public void onCompleted(Run<?, ?> run, TaskListener listener) {
         List<RecordedEndpoint> pending = EndpointSweeper.pendingOf(run);
         if (!pending.isEmpty()) {
-            listener.getLogger().println(Messages.SafetyNet_deletingLeftovers(pending.size(), EndpointSweeper.names(pending)));
+            listener.getLogger()
+                    .println(Messages.SafetyNet_deletingLeftovers(pending.size(), EndpointSweeper.names(pending)));
             sweeper.sweep(run, false);
         }
     }

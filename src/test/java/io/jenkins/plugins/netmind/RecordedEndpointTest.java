@@ -58,11 +58,25 @@ class RecordedEndpointTest {
                 .toList();
         for (Field f : persisted) {
             assertTrue(allowed.contains(f.getType()), f + " is not a plain value");
-            assertFalse(f.getName().toLowerCase().contains("token") || f.getName().toLowerCase().contains("secret"), f.getName());
+            assertFalse(
+                    f.getName().toLowerCase().contains("token")
+                            || f.getName().toLowerCase().contains("secret"),
+                    f.getName());
         }
         assertEquals(
-                Set.of("runId", "credentialsId", "apiUrl", "name", "serviceId", "state", "recordedAt", "flavorId",
-                        "instances", "pricePerHour", "paymentType", "createdAt"),
+                Set.of(
+                        "runId",
+                        "credentialsId",
+                        "apiUrl",
+                        "name",
+                        "serviceId",
+                        "state",
+                        "recordedAt",
+                        "flavorId",
+                        "instances",
+                        "pricePerHour",
+                        "paymentType",
+                        "createdAt"),
                 persisted.stream().map(Field::getName).collect(Collectors.toSet()));
     }
 

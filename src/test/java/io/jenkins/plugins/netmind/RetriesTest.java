@@ -18,7 +18,9 @@ class RetriesTest {
 
     @Test
     void stopsAtTheFirstSuccessWithoutWaiting() {
-        assertTrue(new Retries(scheduler, delays).run(n -> CompletableFuture.completedFuture(true)).join());
+        assertTrue(new Retries(scheduler, delays)
+                .run(n -> CompletableFuture.completedFuture(true))
+                .join());
         assertEquals(List.of(), scheduler.delays());
     }
 
