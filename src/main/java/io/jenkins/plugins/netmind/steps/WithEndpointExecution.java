@@ -30,6 +30,9 @@ final class WithEndpointExecution extends DeployingExecution {
     private Throwable bodyFailure;
     private Serializable bodyResult;
 
+    /** Set by {@link #stop} between "available" and the start of the block. */
+    private transient Throwable stoppedBeforeBody;
+
     WithEndpointExecution(StepContext context, EndpointSettings settings, EndpointVariables variables) {
         super(context, settings);
         this.variables = variables;
@@ -39,17 +42,23 @@ final class WithEndpointExecution extends DeployingExecution {
     void deployed(DeployResult result) {
         serviceId = result.serviceId();
         name = result.name();
-        try {
-            body = getContext()
-                    .newBodyInvoker()
-                    .withContext(EnvironmentExpander.merge(
-                            getContext().get(EnvironmentExpander.class),
-                            EnvironmentExpander.constant(
-                                    variables.values(String.valueOf(result.url()), serviceId, name))))
-                    .withCallback(new Cleanup())
-                    .start();
-        } catch (Exception | LinkageError e) {
-            tearDown(e, null);
+        synchronized (this) {
+            if (stoppedBeforeBody != null) {
+                tearDown(stoppedBeforeBody, null);
+                return;
+            }
+            try {
+                body = getContext()
+                        .newBodyInvoker()
+                        .withContext(EnvironmentExpander.merge(
+                                getContext().get(EnvironmentExpander.class),
+                                EnvironmentExpander.constant(
+                                        variables.values(String.valueOf(result.url()), serviceId, name))))
+                        .withCallback(new Cleanup())
+                        .start();
+            } catch (Exception | LinkageError e) {
+                tearDown(e, null);
+            }
         }
     }
 
@@ -111,10 +120,20 @@ final class WithEndpointExecution extends DeployingExecution {
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        BodyExecution running = body;
         if (!isDeployed()) {
             super.stop(cause);
-        } else if (running != null && !tearingDown) {
+            return;
+        }
+        BodyExecution running;
+        synchronized (this) {
+            running = body;
+            if (running == null && !tearingDown) {
+                // available, block not started yet: deployed() deletes the endpoint instead of starting it
+                stoppedBeforeBody = cause;
+                return;
+            }
+        }
+        if (!tearingDown) {
             running.cancel(cause);
         } else {
             getContext().onFailure(cause);
