@@ -13,6 +13,8 @@ import java.util.Collection;
 public interface Item extends ModelObject, AccessControlled {
     Permission CONFIGURE = null;
 
+    Permission READ = null;
+
     ItemGroup<? extends Item> getParent();
 
     Collection<? extends Job> getAllJobs();

@@ -5,7 +5,9 @@ import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -89,6 +91,14 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
 
     @Override
     public ACL getACL() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void setSecurityRealm(SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void setAuthorizationStrategy(AuthorizationStrategy a) {
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -3,6 +3,7 @@ package org.jvnet.hudson.test;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
+import hudson.security.AbstractPasswordBasedSecurityRealm;
 import java.io.IOException;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
@@ -57,5 +58,16 @@ public class JenkinsRule {
 
     public void waitUntilNoActivity() throws Exception {
         throw new UnsupportedOperationException("stub");
+    }
+
+    public DummySecurityRealm createDummySecurityRealm() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** Stub. */
+    public static class DummySecurityRealm extends AbstractPasswordBasedSecurityRealm {
+        DummySecurityRealm() {
+            throw new UnsupportedOperationException("stub");
+        }
     }
 }
