@@ -95,17 +95,15 @@ final class EndpointSweeper {
         Predicate<RecordedEndpoint> scope = r -> Objects.equals(r.getCredentialsId(), target.credentialsId())
                 && Objects.equals(r.getApiUrl(), target.apiUrl());
         EndpointRegistry registry = EndpointRegistry.get();
-        GroupSweep group = new GroupSweep(
-                runId,
-                lookupIn,
-                target,
-                records,
-                saveTo != null
-                        ? BuildLedger.of(saveTo, registry, scope)
-                        : BuildLedger.registryOnly(runId, registry, scope));
-        return new Retries(Scheduler.of(Timer.get()), Retries.CLEANUP_DELAYS)
-                .run(group::attempt)
-                .thenApply(group::report);
+        return new GroupSweep(
+                        runId,
+                        lookupIn,
+                        target,
+                        records,
+                        saveTo != null
+                                ? BuildLedger.of(saveTo, registry, scope)
+                                : BuildLedger.registryOnly(runId, registry, scope))
+                .run();
     }
 
     /** The endpoints of one build that share a connection, and one attempt at deleting them. */
@@ -116,7 +114,14 @@ final class EndpointSweeper {
             List<RecordedEndpoint> records,
             BuildLedger ledger) {
 
-        CompletableFuture<Boolean> attempt(int attempt) {
+        /** Attempts the deletion now and, while endpoints are left, again after each of the cleanup delays. */
+        CompletableFuture<Boolean> run() {
+            return new Retries(Scheduler.of(Timer.get()), Retries.CLEANUP_DELAYS)
+                    .run(this::attempt)
+                    .thenApply(this::report);
+        }
+
+        private CompletableFuture<Boolean> attempt(int attempt) {
             Connection connection;
             try {
                 connection = NetMindConnector.connectForCleanup(
@@ -136,7 +141,7 @@ final class EndpointSweeper {
             });
         }
 
-        boolean report(boolean done) {
+        private boolean report(boolean done) {
             if (done) {
                 LOGGER.info(Messages.EndpointSweeper_done(runId, names(records)));
             } else {
