@@ -81,7 +81,9 @@ final class DeployRun {
             this.paymentType = spec.paymentType();
         } else {
             this.createdAt = resume.createdAt();
-            this.startedAt = resume.createdAt() != null ? resume.createdAt() : env.clock().instant();
+            this.startedAt = resume.createdAt() != null
+                    ? resume.createdAt()
+                    : env.clock().instant();
             this.deadline = resume.deadline();
             this.readinessPath = resume.readinessPath();
             this.sendToken = resume.sendTokenToEndpoint();
@@ -216,7 +218,8 @@ final class DeployRun {
         return env.client().listServices().handle((list, failure) -> {
             if (failure != null || !list.supported()) {
                 ledger.get(name)
-                        .ifPresent(e -> ledger.put(e.withState(LedgerEntry.State.UNKNOWN, env.clock().instant())));
+                        .ifPresent(e -> ledger.put(e.withState(
+                                LedgerEntry.State.UNKNOWN, env.clock().instant())));
                 log.log(Messages.Deploy_unknownLeft(name));
                 String why = failure != null ? Teardowns.messageOf(failure) : Messages.Deploy_noListRoute();
                 throw new EndpointException(
@@ -240,7 +243,8 @@ final class DeployRun {
 
     private void markNothingCreated() {
         ledger.get(name)
-                .ifPresent(e -> ledger.put(e.withState(LedgerEntry.State.DELETED, env.clock().instant())));
+                .ifPresent(e -> ledger.put(
+                        e.withState(LedgerEntry.State.DELETED, env.clock().instant())));
     }
 
     private Service adopt(Service service) {
@@ -303,7 +307,8 @@ final class DeployRun {
         Instant now = env.clock().instant();
         PollLoop<Integer, Integer> loop = new PollLoop<>(env, new Probe(target), waitLog, now, deadline);
         return run(loop, Duration.ZERO).thenApply(status -> {
-            waitLog.line(Messages.Deploy_ready(name, target, status, elapsed(env.clock().instant())));
+            waitLog.line(Messages.Deploy_ready(
+                    name, target, status, elapsed(env.clock().instant())));
             return resultOf(available);
         });
     }
@@ -424,9 +429,10 @@ final class DeployRun {
                 }
                 String info = s.statusInfoText();
                 String elapsed = elapsed(env.clock().instant());
-                waitLog.line(info.isEmpty()
-                        ? Messages.Deploy_status(name, status, elapsed)
-                        : Messages.Deploy_statusWithInfo(name, status, elapsed, info));
+                waitLog.line(
+                        info.isEmpty()
+                                ? Messages.Deploy_status(name, status, elapsed)
+                                : Messages.Deploy_statusWithInfo(name, status, elapsed, info));
             }
             if (s.isTerminalFailure()) {
                 throw new EndpointException(
@@ -462,11 +468,13 @@ final class DeployRun {
 
         @Override
         public void heartbeat(Duration waited) {
-            waitLog.line(Messages.Deploy_heartbeat(name, lastStatus, elapsed(env.clock().instant())));
+            waitLog.line(Messages.Deploy_heartbeat(
+                    name, lastStatus, elapsed(env.clock().instant())));
         }
 
         private EndpointException vanished() {
-            return new EndpointException(EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, serviceId));
+            return new EndpointException(
+                    EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, serviceId));
         }
     }
 
@@ -492,7 +500,8 @@ final class DeployRun {
             String answer = String.valueOf(status);
             if (!answer.equals(lastAnswer)) {
                 lastAnswer = answer;
-                waitLog.line(Messages.Deploy_probeAnswer(target, answer, elapsed(env.clock().instant())));
+                waitLog.line(Messages.Deploy_probeAnswer(
+                        target, answer, elapsed(env.clock().instant())));
             }
             return null;
         }
@@ -502,7 +511,8 @@ final class DeployRun {
             String answer = Teardowns.messageOf(failure);
             if (!answer.equals(lastAnswer)) {
                 lastAnswer = answer;
-                waitLog.line(Messages.Deploy_probeAnswer(target, answer, elapsed(env.clock().instant())));
+                waitLog.line(Messages.Deploy_probeAnswer(
+                        target, answer, elapsed(env.clock().instant())));
             }
             return Optional.empty();
         }
@@ -517,7 +527,8 @@ final class DeployRun {
 
         @Override
         public void heartbeat(Duration waited) {
-            waitLog.line(Messages.Deploy_probeHeartbeat(name, target, elapsed(env.clock().instant())));
+            waitLog.line(Messages.Deploy_probeHeartbeat(
+                    name, target, elapsed(env.clock().instant())));
         }
     }
 }

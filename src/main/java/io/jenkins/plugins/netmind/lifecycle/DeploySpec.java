@@ -2,7 +2,6 @@ package io.jenkins.plugins.netmind.lifecycle;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * What to deploy. Build one with {@link #builder()}; the constructor checks every field and throws
@@ -56,7 +55,9 @@ public record DeploySpec(
         region = blankToNull(region);
         image = blankToNull(image);
         command = blankToNull(command);
-        paymentType = paymentType == null || paymentType.isBlank() ? "usd" : paymentType.trim().toLowerCase(Locale.ROOT);
+        paymentType = paymentType == null || paymentType.isBlank()
+                ? "usd"
+                : paymentType.trim().toLowerCase(Locale.ROOT);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         readinessPath = blankToNull(readinessPath);
         expiresAfter = expiresAfter == null ? DEFAULT_EXPIRES_AFTER : expiresAfter;

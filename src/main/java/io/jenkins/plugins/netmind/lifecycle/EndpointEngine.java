@@ -126,7 +126,8 @@ public final class EndpointEngine {
         /** Builds the engine. */
         public EndpointEngine build() {
             Scheduler s = scheduler != null ? scheduler : Scheduler.of(DefaultTimer.INSTANCE);
-            RandomGenerator r = random != null ? random : () -> ThreadLocalRandom.current().nextLong();
+            RandomGenerator r =
+                    random != null ? random : () -> ThreadLocalRandom.current().nextLong();
             return new EndpointEngine(new Env(client, s, clock, pollPolicy, r, teardownTimeout));
         }
     }

@@ -21,8 +21,6 @@ public interface Ledger {
 
     /** The entry that carries this service id, if any. */
     default Optional<LedgerEntry> findByServiceId(String serviceId) {
-        return entries().stream()
-                .filter(e -> serviceId.equals(e.serviceId()))
-                .findFirst();
+        return entries().stream().filter(e -> serviceId.equals(e.serviceId())).findFirst();
     }
 }

@@ -61,8 +61,7 @@ public record LedgerEntry(
 
     /** A copy that knows its service id and creation time, in state {@link State#CREATED}. */
     public LedgerEntry created(String id, Instant created, Instant now) {
-        return new LedgerEntry(
-                name, id, State.CREATED, now, flavorId, instances, pricePerHour, paymentType, created);
+        return new LedgerEntry(name, id, State.CREATED, now, flavorId, instances, pricePerHour, paymentType, created);
     }
 
     /** A copy with another instance count (after a scale). */

@@ -36,7 +36,9 @@ final class ScaleRun implements Poller<Service, Service> {
         this.start = env.clock().instant();
         this.name = ledger == null
                 ? spec.serviceId()
-                : ledger.findByServiceId(spec.serviceId()).map(LedgerEntry::name).orElse(spec.serviceId());
+                : ledger.findByServiceId(spec.serviceId())
+                        .map(LedgerEntry::name)
+                        .orElse(spec.serviceId());
     }
 
     static CompletableFuture<ScaleResult> start(Env env, ScaleSpec spec, Ledger ledger, LogSink log) {
@@ -59,7 +61,8 @@ final class ScaleRun implements Poller<Service, Service> {
     private CompletableFuture<ScaleResult> afterUpdate(Service updated) {
         if (ledger != null) {
             ledger.findByServiceId(spec.serviceId())
-                    .ifPresent(e -> ledger.put(e.withInstances(spec.instances(), env.clock().instant())));
+                    .ifPresent(e -> ledger.put(
+                            e.withInstances(spec.instances(), env.clock().instant())));
         }
         note(updated);
         if (!spec.waitUntilReady()) {
@@ -71,7 +74,8 @@ final class ScaleRun implements Poller<Service, Service> {
     }
 
     private ScaleResult result(Service s) {
-        Duration waited = spec.waitUntilReady() ? Duration.between(start, env.clock().instant()) : Duration.ZERO;
+        Duration waited =
+                spec.waitUntilReady() ? Duration.between(start, env.clock().instant()) : Duration.ZERO;
         if (spec.waitUntilReady()) {
             log.line(Messages.Scale_done(name, spec.instances(), Texts.duration(waited)));
         }

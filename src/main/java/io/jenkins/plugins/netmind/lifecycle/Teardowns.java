@@ -80,9 +80,10 @@ final class Teardowns {
             ledger.put(known);
             deletes.add(delete(entry.name(), s.serviceId(), known, ledger, log));
         }
-        return all(deletes).thenApply(report -> report.failures().isEmpty()
-                ? report.items().get(0)
-                : report.failures().get(0));
+        return all(deletes)
+                .thenApply(report -> report.failures().isEmpty()
+                        ? report.items().get(0)
+                        : report.failures().get(0));
     }
 
     /** Deletes one endpoint and waits until NetMind confirms it gone. */
@@ -95,9 +96,8 @@ final class Teardowns {
         }
         log.log(Messages.Teardown_deleting(name, serviceId));
         WaitLog quiet = new WaitLog(LogSink.NONE, env.clock());
-        CompletableFuture<DeleteOutcome> sent = new PollLoop<>(
-                        env, new DeleteCall(serviceId, name), quiet, start, deadline)
-                .start(Duration.ZERO);
+        CompletableFuture<DeleteOutcome> sent =
+                new PollLoop<>(env, new DeleteCall(serviceId, name), quiet, start, deadline).start(Duration.ZERO);
         return sent.thenCompose(outcome -> outcome == DeleteOutcome.ALREADY_GONE
                         ? CompletableFuture.completedFuture(TeardownReport.Outcome.ALREADY_GONE)
                         : new PollLoop<>(env, new ConfirmGone(serviceId, name), quiet, start, deadline)
@@ -121,9 +121,10 @@ final class Teardowns {
             LogSink log) {
         Instant now = env.clock().instant();
         if (entry == null) {
-            log.log(outcome == TeardownReport.Outcome.ALREADY_GONE
-                    ? Messages.Teardown_alreadyGone(name, serviceId)
-                    : Messages.Teardown_deletedNoCost(name, serviceId));
+            log.log(
+                    outcome == TeardownReport.Outcome.ALREADY_GONE
+                            ? Messages.Teardown_alreadyGone(name, serviceId)
+                            : Messages.Teardown_deletedNoCost(name, serviceId));
             return new TeardownReport.Item(name, serviceId, outcome, null, null, null, null);
         }
         ledger.put(entry.withState(LedgerEntry.State.DELETED, now));
@@ -191,7 +192,8 @@ final class Teardowns {
         public RuntimeException timedOut() {
             return new EndpointException(
                     EndpointException.Reason.TIMEOUT,
-                    Messages.Teardown_deleteTimeout(name, serviceId, Texts.duration(env.teardownTimeout()), lastFailure));
+                    Messages.Teardown_deleteTimeout(
+                            name, serviceId, Texts.duration(env.teardownTimeout()), lastFailure));
         }
 
         @Override

@@ -42,8 +42,12 @@ final class Texts {
         if (pricePerHour == null || lifetime == null) {
             return null;
         }
-        BigDecimal hours = BigDecimal.valueOf(lifetime.toMillis()).divide(BigDecimal.valueOf(3_600_000L), 8, RoundingMode.HALF_UP);
-        return pricePerHour.multiply(BigDecimal.valueOf(instances)).multiply(hours).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal hours =
+                BigDecimal.valueOf(lifetime.toMillis()).divide(BigDecimal.valueOf(3_600_000L), 8, RoundingMode.HALF_UP);
+        return pricePerHour
+                .multiply(BigDecimal.valueOf(instances))
+                .multiply(hours)
+                .setScale(4, RoundingMode.HALF_UP);
     }
 
     static String currency(String paymentType) {

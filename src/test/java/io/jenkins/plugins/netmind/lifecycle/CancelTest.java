@@ -25,8 +25,11 @@ class CancelTest {
 
     private final FastTime time = new FastTime(60, 2);
     private final NetMindSimulator sim = NetMindSimulator.builder().clock(time).start();
-    private final NetMindClient client =
-            sim.clientBuilder().scheduler(time).clock(time).random(new Random(3)).build();
+    private final NetMindClient client = sim.clientBuilder()
+            .scheduler(time)
+            .clock(time)
+            .random(new Random(3))
+            .build();
     private final EndpointEngine engine = EndpointEngine.builder(client)
             .scheduler(time)
             .clock(time)
@@ -82,7 +85,8 @@ class CancelTest {
         List<RecordedRequest> deletes = sim.requests(Route.DELETE);
         assertEquals(1, deletes.size());
         assertTrue(deletes.get(0).path().endsWith(id));
-        assertEquals(LedgerEntry.State.DELETED, ledger.get(d.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.DELETED, ledger.get(d.name()).orElseThrow().state());
     }
 
     @Test
@@ -111,7 +115,8 @@ class CancelTest {
         DeployResult r = await(d.result());
         await(d.cancel());
         assertTrue(sim.liveServices().isEmpty());
-        assertEquals(LedgerEntry.State.DELETED, ledger.get(r.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.DELETED, ledger.get(r.name()).orElseThrow().state());
         assertTrue(log.contains("Deleted endpoint " + r.name()), log.toString());
     }
 

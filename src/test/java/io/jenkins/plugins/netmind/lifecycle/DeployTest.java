@@ -46,8 +46,11 @@ class DeployTest {
         assertTrue(detection.compareTo(Duration.ofSeconds(45)) <= 0, "detection delay " + detection);
 
         List<String> lines = v.log.lines();
-        assertTrue(lines.get(0).matches("Creating NetMind endpoint team-app-7-[a-z0-9]{6}: NVIDIA_GeForce_RTX_4090 \\[cn\\]"
-                        + " x1, image python:3.10-slim, 0.30 USD/h"), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .matches("Creating NetMind endpoint team-app-7-[a-z0-9]{6}: NVIDIA_GeForce_RTX_4090 \\[cn\\]"
+                                + " x1, image python:3.10-slim, 0.30 USD/h"),
+                lines.get(0));
         assertTrue(v.log.contains("created: service id " + id), v.log.toString());
         assertEquals(1, v.log.count("is initializing"), v.log.toString());
         long heartbeats = v.log.count("Still waiting for endpoint");
@@ -65,7 +68,9 @@ class DeployTest {
 
     @Test
     void createCarriesOwnershipMarkerAndExpiry() throws Exception {
-        DeployResult r = await(v.engine.deploy(spec().name("my-endpoint").build(), v.ledger, v.log).result());
+        DeployResult r = await(v.engine
+                .deploy(spec().name("my-endpoint").build(), v.ledger, v.log)
+                .result());
         assertEquals("my-endpoint", r.name());
         RecordedRequest create = v.sim.requests(Route.CREATE).get(0);
         String description = create.json().get("description").asText();
@@ -73,7 +78,8 @@ class DeployTest {
         Instant expiry = EndpointNames.expiry(description).orElseThrow();
         assertEquals(Duration.ofHours(24), Duration.between(create.at(), expiry).withNanos(0));
         assertEquals("my-endpoint", create.json().get("name").asText());
-        assertEquals(1, create.json().at("/resource_metadata/target_instance_number").asInt());
+        assertEquals(
+                1, create.json().at("/resource_metadata/target_instance_number").asInt());
     }
 
     @Test
@@ -99,15 +105,23 @@ class DeployTest {
             }
         };
         DeployResult r = await(v.engine.deploy(spec().build(), spying, v.log).result());
-        assertEquals(LedgerEntry.State.CREATED, spying.get(r.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.CREATED, spying.get(r.name()).orElseThrow().state());
     }
 
     @Test
     void regionAndCapacityChooseTheFlavor() throws Exception {
-        DeployResult other = await(v.engine.deploy(spec().region("other").build(), v.ledger, v.log).result());
+        DeployResult other = await(
+                v.engine.deploy(spec().region("other").build(), v.ledger, v.log).result());
         assertEquals("7b2f36d30e0743debc6c60d5017e2d16", other.flavorId());
         DeployResult byId = await(v.engine
-                .deploy(spec().gpu(null).flavorId("a100a100a100a100a100a100a100a100").instances(2).build(), v.ledger, v.log)
+                .deploy(
+                        spec().gpu(null)
+                                .flavorId("a100a100a100a100a100a100a100a100")
+                                .instances(2)
+                                .build(),
+                        v.ledger,
+                        v.log)
                 .result());
         assertEquals("NVIDIA_A100_80GB", byId.flavorName());
         assertEquals(2, byId.instances());
@@ -115,15 +129,19 @@ class DeployTest {
 
     @Test
     void noFlavorFitsListsWhatExists() throws Exception {
-        EndpointException e = failure(
-                v.engine.deploy(spec().gpu("NVIDIA_H100_80GB").build(), v.ledger, v.log).result());
+        EndpointException e = failure(v.engine
+                .deploy(spec().gpu("NVIDIA_H100_80GB").build(), v.ledger, v.log)
+                .result());
         assertEquals(EndpointException.Reason.NO_FLAVOR, e.reason());
-        assertTrue(e.getMessage().startsWith("No NetMind flavor NVIDIA_H100_80GB has room for 1 instance(s)."), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("No NetMind flavor NVIDIA_H100_80GB has room for 1 instance(s)."),
+                e.getMessage());
         assertTrue(e.getMessage().contains("NVIDIA_A100_80GB [other] 2 free, 1.30 USD/h"), e.getMessage());
         assertTrue(e.getMessage().contains("NVIDIA_H100_80GB [other] 0 free"), e.getMessage());
         assertEquals(0, v.sim.requests(Route.CREATE).size());
 
-        EndpointException tooMany = failure(v.engine.deploy(spec().instances(5).build(), v.ledger, v.log).result());
+        EndpointException tooMany = failure(
+                v.engine.deploy(spec().instances(5).build(), v.ledger, v.log).result());
         assertTrue(tooMany.getMessage().contains("has room for 5 instance(s)"), tooMany.getMessage());
     }
 
@@ -134,10 +152,13 @@ class DeployTest {
         Deployment d = v.engine.deploy(spec().build(), v.ledger, v.log);
         EndpointException e = failure(d.result());
         assertEquals(EndpointException.Reason.ENDPOINT_FAILED, e.reason());
-        assertTrue(e.getMessage().contains("failed with status failed: image pull failed: python:3.10-slim"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("failed with status failed: image pull failed: python:3.10-slim"),
+                e.getMessage());
         assertEquals(3, v.sim.statusGets(d.serviceId().orElseThrow()) - 1, "failed at the first terminal answer");
         assertEquals(List.of(), List.copyOf(v.sim.liveServices()));
-        assertEquals(LedgerEntry.State.DELETED, v.ledger.get(d.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.DELETED, v.ledger.get(d.name()).orElseThrow().state());
         assertTrue(v.log.contains("Deleting endpoint " + d.name() + " after a failure"), v.log.toString());
     }
 
@@ -147,26 +168,42 @@ class DeployTest {
         Deployment d = v.engine.deploy(spec().timeout(Duration.ofMinutes(10)).build(), v.ledger, v.log);
         EndpointException e = failure(d.result());
         assertEquals(EndpointException.Reason.TIMEOUT, e.reason());
-        assertEquals("Endpoint " + d.name() + " was not available within 10m 00s (last seen: initializing).", e.getMessage());
+        assertEquals(
+                "Endpoint " + d.name() + " was not available within 10m 00s (last seen: initializing).",
+                e.getMessage());
         assertTrue(v.sim.liveServices().isEmpty());
-        assertEquals(LedgerEntry.State.DELETED, v.ledger.get(d.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.DELETED, v.ledger.get(d.name()).orElseThrow().state());
     }
 
     @Test
     void readinessProbeWaitsForTwoHundredWithoutTheToken() throws Exception {
         v.sim.setReadyDelay(Duration.ofMinutes(2));
         v.sim.setEndpointReadyLag(Duration.ofMinutes(3));
-        DeployResult r = await(v.engine.deploy(spec().readinessPath("/health").build(), v.ledger, v.log).result());
+        DeployResult r = await(v.engine
+                .deploy(spec().readinessPath("/health").build(), v.ledger, v.log)
+                .result());
         List<RecordedRequest> probes = v.sim.requests(Route.ENDPOINT);
         assertTrue(probes.size() > 1, "probed until ready: " + probes);
-        assertTrue(probes.stream().allMatch(p -> p.path().endsWith("/health") && p.header("Authorization").isEmpty()));
+        assertTrue(probes.stream()
+                .allMatch(p -> p.path().endsWith("/health")
+                        && p.header("Authorization").isEmpty()));
         assertTrue(v.log.contains("answered 503"), v.log.toString());
-        assertTrue(v.log.contains("is ready: " + v.sim.endpointUrl(r.serviceId()) + "health answered 200"), v.log.toString());
+        assertTrue(
+                v.log.contains("is ready: " + v.sim.endpointUrl(r.serviceId()) + "health answered 200"),
+                v.log.toString());
     }
 
     @Test
     void readinessProbeSendsTheTokenOnlyWhenAsked() throws Exception {
-        await(v.engine.deploy(spec().readinessPath("/health").sendTokenToEndpoint(true).build(), v.ledger, v.log).result());
+        await(v.engine
+                .deploy(
+                        spec().readinessPath("/health")
+                                .sendTokenToEndpoint(true)
+                                .build(),
+                        v.ledger,
+                        v.log)
+                .result());
         assertTrue(v.sim.requests(Route.ENDPOINT).get(0).tokenValid());
     }
 
@@ -175,7 +212,11 @@ class DeployTest {
         v.sim.setReadyDelay(Duration.ofMinutes(1));
         v.sim.faults().on(Route.GET).calls(2, 4).respond429(20);
         await(v.engine.deploy(spec().build(), v.ledger, v.log).result());
-        assertTrue(v.scheduler.delays().stream().filter(d -> d.equals(Duration.ofSeconds(20))).count() >= 1,
+        assertTrue(
+                v.scheduler.delays().stream()
+                                .filter(d -> d.equals(Duration.ofSeconds(20)))
+                                .count()
+                        >= 1,
                 "delays: " + v.scheduler.delays());
     }
 
@@ -185,7 +226,9 @@ class DeployTest {
         DeployResult r = await(v.engine.deploy(spec().build(), v.ledger, v.log).result());
         assertEquals(1, v.sim.allServices().size());
         assertTrue(v.log.contains("was lost; looking for it by name"), v.log.toString());
-        assertTrue(v.log.contains("Found endpoint " + r.name() + " by name: service id " + r.serviceId()), v.log.toString());
+        assertTrue(
+                v.log.contains("Found endpoint " + r.name() + " by name: service id " + r.serviceId()),
+                v.log.toString());
     }
 
     @Test
@@ -196,7 +239,8 @@ class DeployTest {
         EndpointException e = failure(d.result());
         assertEquals(EndpointException.Reason.OUTCOME_UNKNOWN, e.reason());
         assertTrue(e.getMessage().contains("Check the NetMind console"), e.getMessage());
-        assertEquals(LedgerEntry.State.UNKNOWN, v.ledger.get(d.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.UNKNOWN, v.ledger.get(d.name()).orElseThrow().state());
         assertTrue(v.log.contains("stays in the ledger as UNKNOWN for a later sweep"), v.log.toString());
     }
 
@@ -207,7 +251,8 @@ class DeployTest {
         EndpointException e = failure(d.result());
         assertTrue(e.getMessage().startsWith("Could not create endpoint " + d.name() + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("image not allowed"), e.getMessage());
-        assertEquals(LedgerEntry.State.DELETED, v.ledger.get(d.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.DELETED, v.ledger.get(d.name()).orElseThrow().state());
         assertTrue(v.sim.allServices().isEmpty());
     }
 

@@ -44,7 +44,8 @@ class LifecycleChaosTest {
     void thousandRandomLifecyclesLeaveNothingBehind() throws Exception {
         long wallStart = System.nanoTime();
         try (FastTime time = new FastTime(500, 2);
-                NetMindSimulator sim = NetMindSimulator.builder().clock(time).seed(SEED).start()) {
+                NetMindSimulator sim =
+                        NetMindSimulator.builder().clock(time).seed(SEED).start()) {
             sim.setFlavors(roomyFlavors());
             sim.setEndpointReadyLag(Duration.ofSeconds(20));
             sim.faults().random(SEED, FAULT_PROBABILITY, FaultKind.all()).randomLatency(Duration.ofMillis(3));
@@ -72,7 +73,8 @@ class LifecycleChaosTest {
                 outcomes.add(o);
             }
             CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-            List<Outcome> results = outcomes.stream().map(CompletableFuture::join).toList();
+            List<Outcome> results =
+                    outcomes.stream().map(CompletableFuture::join).toList();
 
             List<String> leftBeforeSweep = List.copyOf(sim.liveServiceNames());
             List<String> unknown = ledger.entries().stream()
@@ -82,8 +84,8 @@ class LifecycleChaosTest {
             TeardownReport sweep = engine.teardownAll(ledger, log).get(60, TimeUnit.SECONDS);
             sim.faults().clear();
 
-            Map<String, Long> byKind = results.stream()
-                    .collect(Collectors.groupingBy(Outcome::kind, TreeMap::new, Collectors.counting()));
+            Map<String, Long> byKind =
+                    results.stream().collect(Collectors.groupingBy(Outcome::kind, TreeMap::new, Collectors.counting()));
             Map<FaultKind, Long> faults = new EnumMap<>(FaultKind.class);
             sim.faults().injected().forEach(f -> faults.merge(f.kind(), 1L, Long::sum));
             System.out.printf(
@@ -104,16 +106,24 @@ class LifecycleChaosTest {
                     .forEach((kind, o) -> System.out.println("  e.g. " + kind + ": " + o.message()));
 
             assertEquals(LIFECYCLES, results.size());
-            assertTrue(unknown.containsAll(leftBeforeSweep),
+            assertTrue(
+                    unknown.containsAll(leftBeforeSweep),
                     "only endpoints the ledger marks UNKNOWN may wait for the sweep: " + leftBeforeSweep);
             assertEquals(List.of(), List.copyOf(sim.liveServices()), "live endpoints after the run");
             Map<String, Long> perName = sim.allServices().stream()
                     .collect(Collectors.groupingBy(id -> sim.name(id).orElseThrow(), Collectors.counting()));
-            assertEquals(Map.of(), perName.entrySet().stream().filter(e -> e.getValue() > 1)
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "duplicate names");
+            assertEquals(
+                    Map.of(),
+                    perName.entrySet().stream()
+                            .filter(e -> e.getValue() > 1)
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                    "duplicate names");
             for (Outcome o : results) {
                 if (!o.kind().equals("ok")) {
-                    assertTrue(o.message() != null && !o.message().isBlank() && !o.message().contains("null"),
+                    assertTrue(
+                            o.message() != null
+                                    && !o.message().isBlank()
+                                    && !o.message().contains("null"),
                             "failure without a useful message: " + o);
                 }
             }
@@ -126,7 +136,9 @@ class LifecycleChaosTest {
             for (String line : lines) {
                 assertFalse(line.contains(sim.token()), line);
             }
-            results.stream().filter(o -> o.message() != null).forEach(o -> assertFalse(o.message().contains(sim.token())));
+            results.stream()
+                    .filter(o -> o.message() != null)
+                    .forEach(o -> assertFalse(o.message().contains(sim.token())));
         }
     }
 
@@ -161,32 +173,49 @@ class LifecycleChaosTest {
         }
         boolean scale = r.nextInt(5) == 0;
         int newCount = 1 + r.nextInt(3);
-        CompletableFuture<Outcome> outcome = d.result().handle((result, failure) -> {
-            if (failure != null) {
-                EndpointException e = EndpointException.unwrap(failure);
-                return CompletableFuture.completedFuture(e == null
-                        ? new Outcome(i, "UNEXPECTED", String.valueOf(failure))
-                        : new Outcome(i, e.reason().name(), e.getMessage()));
-            }
-            CompletableFuture<String> scaled = scale
-                    ? engine.scale(ScaleSpec.of(result.serviceId(), newCount), ledger, log)
-                            .handle((s, e) -> e == null ? null : EndpointException.unwrap(e).getMessage())
-                    : CompletableFuture.completedFuture(null);
-            return scaled.thenCompose(scaleFailure -> engine.teardown(List.of(result.serviceId()), ledger, log)
-                    .thenApply(report -> report.allGone()
-                            ? new Outcome(i, scaleFailure == null ? "ok" : "SCALE_FAILED", scaleFailure)
-                            : new Outcome(i, "TEARDOWN_FAILED", report.failures().get(0).message())));
-        }).thenCompose(x -> x);
+        CompletableFuture<Outcome> outcome = d.result()
+                .handle((result, failure) -> {
+                    if (failure != null) {
+                        EndpointException e = EndpointException.unwrap(failure);
+                        return CompletableFuture.completedFuture(
+                                e == null
+                                        ? new Outcome(i, "UNEXPECTED", String.valueOf(failure))
+                                        : new Outcome(i, e.reason().name(), e.getMessage()));
+                    }
+                    CompletableFuture<String> scaled = scale
+                            ? engine.scale(ScaleSpec.of(result.serviceId(), newCount), ledger, log)
+                                    .handle((s, e) -> e == null
+                                            ? null
+                                            : EndpointException.unwrap(e).getMessage())
+                            : CompletableFuture.completedFuture(null);
+                    return scaled.thenCompose(scaleFailure -> engine.teardown(List.of(result.serviceId()), ledger, log)
+                            .thenApply(report -> report.allGone()
+                                    ? new Outcome(i, scaleFailure == null ? "ok" : "SCALE_FAILED", scaleFailure)
+                                    : new Outcome(
+                                            i,
+                                            "TEARDOWN_FAILED",
+                                            report.failures().get(0).message())));
+                })
+                .thenCompose(x -> x);
         return outcome.thenCombine(
-                cancelled.handle((v, e) -> e == null ? null : EndpointException.unwrap(e).getMessage()),
+                cancelled.handle(
+                        (v, e) -> e == null ? null : EndpointException.unwrap(e).getMessage()),
                 (o, cancelFailure) -> cancelFailure == null ? o : new Outcome(i, "CANCEL_FAILED", cancelFailure));
     }
 
     private static List<SimFlavor> roomyFlavors() {
         return SimFlavor.defaults().stream()
-                .map(f -> new SimFlavor(f.flavorId(), f.displayName(), f.clusterFlavorId(), f.region(), f.cnyPriceUnit(),
-                        f.usdPriceUnit(), f.nmtPriceUnit(), f.availableNum() == 0 ? 0 : 8, f.nodeMaxGpu(), f.vram()))
+                .map(f -> new SimFlavor(
+                        f.flavorId(),
+                        f.displayName(),
+                        f.clusterFlavorId(),
+                        f.region(),
+                        f.cnyPriceUnit(),
+                        f.usdPriceUnit(),
+                        f.nmtPriceUnit(),
+                        f.availableNum() == 0 ? 0 : 8,
+                        f.nodeMaxGpu(),
+                        f.vram()))
                 .toList();
     }
-
 }

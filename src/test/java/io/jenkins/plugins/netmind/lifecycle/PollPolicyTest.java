@@ -17,7 +17,9 @@ class PollPolicyTest {
     @Test
     void startsNearOneSecond() {
         Duration first = policy.nextDelay(Duration.ZERO, new Random(1));
-        assertTrue(first.compareTo(Duration.ofMillis(950)) >= 0 && first.compareTo(Duration.ofSeconds(1)) <= 0, first.toString());
+        assertTrue(
+                first.compareTo(Duration.ofMillis(950)) >= 0 && first.compareTo(Duration.ofSeconds(1)) <= 0,
+                first.toString());
     }
 
     @Test
@@ -37,7 +39,8 @@ class PollPolicyTest {
     void jitterOnlyShortens() {
         Random random = new Random(3);
         Duration waited = Duration.ofMinutes(5);
-        Duration unjittered = new PollPolicy(Duration.ofSeconds(1), 0.05, Duration.ofSeconds(30), 0, Duration.ofMinutes(1))
+        Duration unjittered = new PollPolicy(
+                        Duration.ofSeconds(1), 0.05, Duration.ofSeconds(30), 0, Duration.ofMinutes(1))
                 .nextDelay(waited, random);
         boolean varied = false;
         for (int i = 0; i < 200; i++) {
@@ -52,7 +55,9 @@ class PollPolicyTest {
     @Test
     void retryAfterLengthensButNeverShortens() {
         Random random = new Random(4);
-        assertEquals(Duration.ofSeconds(20), policy.nextDelay(Duration.ofSeconds(3), Optional.of(Duration.ofSeconds(20)), random));
+        assertEquals(
+                Duration.ofSeconds(20),
+                policy.nextDelay(Duration.ofSeconds(3), Optional.of(Duration.ofSeconds(20)), random));
         Duration d = policy.nextDelay(Duration.ofMinutes(20), Optional.of(Duration.ofSeconds(1)), random);
         assertTrue(d.compareTo(Duration.ofSeconds(20)) > 0, d.toString());
     }
@@ -82,10 +87,14 @@ class PollPolicyTest {
 
     @Test
     void rejectsNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> new PollPolicy(Duration.ZERO, 0.05, Duration.ofSeconds(1), 0, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PollPolicy(Duration.ZERO, 0.05, Duration.ofSeconds(1), 0, Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new PollPolicy(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(30), 0, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new PollPolicy(Duration.ofSeconds(1), 0.05, Duration.ofSeconds(30), 1, Duration.ZERO));
     }
 }

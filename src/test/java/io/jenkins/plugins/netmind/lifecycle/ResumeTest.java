@@ -35,7 +35,8 @@ class ResumeTest {
     private static final Scheduler DEAD = (delay, task) -> () -> true;
 
     private ResumeState interruptedDeploy() throws Exception {
-        EndpointEngine before = EndpointEngine.builder(v.client).scheduler(DEAD).clock(v.clock).build();
+        EndpointEngine before =
+                EndpointEngine.builder(v.client).scheduler(DEAD).clock(v.clock).build();
         Deployment d = before.deploy(spec().build(), v.ledger, v.log);
         long end = System.nanoTime() + 10_000_000_000L;
         while (d.serviceId().isEmpty() && System.nanoTime() < end) {
@@ -69,7 +70,9 @@ class ResumeTest {
         assertEquals(state.name(), r.name());
         assertEquals(v.sim.endpointUrl(r.serviceId()), r.url());
         assertEquals(1, v.sim.requests(Route.CREATE).size());
-        assertTrue(v.log.contains("Resuming the wait for endpoint " + state.name() + " (service id " + state.serviceId() + ")"),
+        assertTrue(
+                v.log.contains(
+                        "Resuming the wait for endpoint " + state.name() + " (service id " + state.serviceId() + ")"),
                 v.log.toString());
     }
 
@@ -77,10 +80,23 @@ class ResumeTest {
     void restartBeforeCreateAnsweredFindsTheEndpointByName() throws Exception {
         String name = "resumed-by-name";
         await(v.client.createService(new CreateServiceRequest(
-                name, "x", "usd", CreateServiceRequest.Resources.manual("69475e82e81c4dd6be3467e2ca374e0c", 1),
+                name,
+                "x",
+                "usd",
+                CreateServiceRequest.Resources.manual("69475e82e81c4dd6be3467e2ca374e0c", 1),
                 new CreateServiceRequest.Deployment("python:3.10-slim", null, 8080, 0))));
-        ResumeState state = new ResumeState(name, null, v.clock.instant().plus(Duration.ofMinutes(30)), null, false,
-                "69475e82e81c4dd6be3467e2ca374e0c", "NVIDIA_GeForce_RTX_4090", new BigDecimal("0.3"), "usd", 1, null);
+        ResumeState state = new ResumeState(
+                name,
+                null,
+                v.clock.instant().plus(Duration.ofMinutes(30)),
+                null,
+                false,
+                "69475e82e81c4dd6be3467e2ca374e0c",
+                "NVIDIA_GeForce_RTX_4090",
+                new BigDecimal("0.3"),
+                "usd",
+                1,
+                null);
 
         DeployResult r = await(v.engine.resume(state, v.ledger, v.log).result());
 
@@ -91,8 +107,18 @@ class ResumeTest {
 
     @Test
     void restartBeforeCreateWasSentEndsCleanly() throws Exception {
-        ResumeState state = new ResumeState("never-sent", null, v.clock.instant().plus(Duration.ofMinutes(30)), null,
-                false, null, null, null, "usd", 1, null);
+        ResumeState state = new ResumeState(
+                "never-sent",
+                null,
+                v.clock.instant().plus(Duration.ofMinutes(30)),
+                null,
+                false,
+                null,
+                null,
+                null,
+                "usd",
+                1,
+                null);
 
         EndpointException e = failure(v.engine.resume(state, v.ledger, v.log).result());
 
@@ -110,6 +136,8 @@ class ResumeTest {
 
         assertEquals(EndpointException.Reason.TIMEOUT, e.reason());
         assertTrue(v.sim.liveServices().isEmpty());
-        assertEquals(LedgerEntry.State.DELETED, v.ledger.get(state.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.DELETED,
+                v.ledger.get(state.name()).orElseThrow().state());
     }
 }

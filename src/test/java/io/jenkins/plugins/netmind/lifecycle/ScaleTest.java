@@ -36,9 +36,17 @@ class ScaleTest {
         assertTrue(s.waited().compareTo(Duration.ofMinutes(4)) >= 0, s.toString());
         assertEquals(3, s.instances());
         assertEquals("available", s.status());
-        assertEquals("\"3\"", v.sim.requests(Route.UPDATE).get(0).json().at("/resource_metadata/target_instance_number").toString());
+        assertEquals(
+                "\"3\"",
+                v.sim.requests(Route.UPDATE)
+                        .get(0)
+                        .json()
+                        .at("/resource_metadata/target_instance_number")
+                        .toString());
         assertTrue(v.log.contains("Scaling endpoint " + r.name() + " to 3 instance(s)"), v.log.toString());
-        assertTrue(v.log.contains("Endpoint " + r.name() + " runs 3 instance(s), available again after 4m"), v.log.toString());
+        assertTrue(
+                v.log.contains("Endpoint " + r.name() + " runs 3 instance(s), available again after 4m"),
+                v.log.toString());
         assertEquals(3, v.ledger.get(r.name()).orElseThrow().instances());
     }
 
@@ -79,10 +87,13 @@ class ScaleTest {
         DeployResult r = await(v.engine.deploy(spec().build(), v.ledger, v.log).result());
         v.sim.setScaleDelay(Duration.ofHours(2));
 
-        EndpointException e = failure(v.engine.scale(new ScaleSpec(r.serviceId(), 2, true, Duration.ofMinutes(5)), v.ledger, v.log));
+        EndpointException e =
+                failure(v.engine.scale(new ScaleSpec(r.serviceId(), 2, true, Duration.ofMinutes(5)), v.ledger, v.log));
 
         assertEquals(EndpointException.Reason.TIMEOUT, e.reason());
-        assertEquals("Endpoint " + r.name() + " did not reach 2 available instance(s) within 5m 00s (last seen: initializing, 1 targeted).",
+        assertEquals(
+                "Endpoint " + r.name()
+                        + " did not reach 2 available instance(s) within 5m 00s (last seen: initializing, 1 targeted).",
                 e.getMessage());
     }
 }

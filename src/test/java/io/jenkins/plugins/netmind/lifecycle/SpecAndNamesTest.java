@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Names, the ownership marker and the checks a user's settings go through. */
 class SpecAndNamesTest {
@@ -24,10 +24,13 @@ class SpecAndNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Upper", "9starts-with-digit", "under_score", "-dash", "has space", "é"})
     void invalidNamesAreRefusedWithWhatIsAllowed(String name) {
-        EndpointException e = assertThrows(EndpointException.class, () -> valid().name(name).build());
+        EndpointException e =
+                assertThrows(EndpointException.class, () -> valid().name(name).build());
         assertEquals(EndpointException.Reason.INVALID_SPEC, e.reason());
-        assertEquals("Endpoint name \"" + name + "\" is not valid: use lowercase letters, digits and dashes, start with a "
-                + "letter, at most 63 characters.", e.getMessage());
+        assertEquals(
+                "Endpoint name \"" + name + "\" is not valid: use lowercase letters, digits and dashes, start with a "
+                        + "letter, at most 63 characters.",
+                e.getMessage());
     }
 
     @Test
@@ -37,7 +40,15 @@ class SpecAndNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"folder/job #12", "", "  ", "123", "ÜBER-Job!!", "a-very-long-folder-name/with-a-very-long-job-name-that-goes-on-and-on #123456"})
+    @ValueSource(
+            strings = {
+                "folder/job #12",
+                "",
+                "  ",
+                "123",
+                "ÜBER-Job!!",
+                "a-very-long-folder-name/with-a-very-long-job-name-that-goes-on-and-on #123456"
+            })
     void generatedNamesAreValidAndUnique(String owner) {
         Random random = new Random(5);
         Set<String> names = new HashSet<>();
@@ -63,19 +74,24 @@ class SpecAndNamesTest {
         String d = EndpointNames.description("my folder/job #3", expires);
         assertEquals("managed-by=jenkins-netmind owner=my_folder/job_#3 expires=2025-03-01T10:15:30Z", d);
         assertTrue(EndpointNames.isManaged(d));
-        assertEquals(Instant.parse("2025-03-01T10:15:30Z"), EndpointNames.expiry(d).orElseThrow());
+        assertEquals(
+                Instant.parse("2025-03-01T10:15:30Z"), EndpointNames.expiry(d).orElseThrow());
         assertTrue(EndpointNames.expiry("test").isEmpty());
     }
 
     @Test
     void settingsAreCheckedWithMessagesThatSayWhatToFix() {
-        assertMessage("Say which GPU to deploy on: give a flavor id or a GPU name such as NVIDIA_GeForce_RTX_4090.",
+        assertMessage(
+                "Say which GPU to deploy on: give a flavor id or a GPU name such as NVIDIA_GeForce_RTX_4090.",
                 DeploySpec.builder().image("x"));
-        assertMessage("Give the container image to deploy.", DeploySpec.builder().gpu("g"));
+        assertMessage(
+                "Give the container image to deploy.", DeploySpec.builder().gpu("g"));
         assertMessage("The instance count must be at least 1, not 0.", valid().instances(0));
         assertMessage("The port must be between 1 and 65535, not 70000.", valid().port(70000));
         assertMessage("Payment type \"eur\" is not known: use usd, cny or nmt.", valid().paymentType("eur"));
-        assertMessage("The readiness path \"health\" must start with a slash, e.g. /health.", valid().readinessPath("health"));
+        assertMessage(
+                "The readiness path \"health\" must start with a slash, e.g. /health.",
+                valid().readinessPath("health"));
     }
 
     @Test

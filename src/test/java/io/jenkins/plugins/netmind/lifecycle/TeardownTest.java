@@ -50,25 +50,37 @@ class TeardownTest {
         TeardownReport report = await(v.engine.teardown(ids, v.ledger, v.log));
 
         assertTrue(report.allGone(), report.toString());
-        assertEquals(List.of(TeardownReport.Outcome.DELETED, TeardownReport.Outcome.DELETED, TeardownReport.Outcome.DELETED),
+        assertEquals(
+                List.of(TeardownReport.Outcome.DELETED, TeardownReport.Outcome.DELETED, TeardownReport.Outcome.DELETED),
                 report.items().stream().map(TeardownReport.Item::outcome).toList());
         assertTrue(v.sim.liveServices().isEmpty());
         List<RecordedRequest> requests = v.sim.requests();
-        String firstPath = requests.stream().filter(q -> q.route() == Route.DELETE).findFirst().orElseThrow().path();
+        String firstPath = requests.stream()
+                .filter(q -> q.route() == Route.DELETE)
+                .findFirst()
+                .orElseThrow()
+                .path();
         int firstConfirm = -1;
         int deletes = 0;
         for (int i = 0; i < requests.size() && firstConfirm < 0; i++) {
             if (requests.get(i).route() == Route.DELETE) {
                 deletes++;
-            } else if (requests.get(i).route() == Route.GET && requests.get(i).path().equals(firstPath)) {
+            } else if (requests.get(i).route() == Route.GET
+                    && requests.get(i).path().equals(firstPath)) {
                 firstConfirm = i;
             }
         }
-        assertEquals(3, deletes, "the first endpoint's DELETE was slow, yet all three went out before it was confirmed: "
-                + requests);
+        assertEquals(
+                3,
+                deletes,
+                "the first endpoint's DELETE was slow, yet all three went out before it was confirmed: " + requests);
         for (DeployResult r : results) {
-            assertEquals(LedgerEntry.State.DELETED, v.ledger.get(r.name()).orElseThrow().state());
-            assertTrue(v.log.contains("Deleted endpoint " + r.name() + " (" + r.serviceId() + ") after "), v.log.toString());
+            assertEquals(
+                    LedgerEntry.State.DELETED,
+                    v.ledger.get(r.name()).orElseThrow().state());
+            assertTrue(
+                    v.log.contains("Deleted endpoint " + r.name() + " (" + r.serviceId() + ") after "),
+                    v.log.toString());
         }
     }
 
@@ -77,15 +89,23 @@ class TeardownTest {
         DeployResult r = deploy(1, spec().instances(2).paymentType("cny")).get(0);
         v.clock.advance(Duration.ofMinutes(90));
 
-        TeardownReport.Item item = await(v.engine.teardown(List.of(r.serviceId()), v.ledger, v.log)).items().get(0);
+        TeardownReport.Item item = await(v.engine.teardown(List.of(r.serviceId()), v.ledger, v.log))
+                .items()
+                .get(0);
 
         assertTrue(item.lifetime().compareTo(Duration.ofMinutes(90)) >= 0, item.toString());
         assertTrue(item.lifetime().compareTo(Duration.ofMinutes(91)) < 0, item.toString());
-        BigDecimal hours = BigDecimal.valueOf(item.lifetime().toMillis()).divide(BigDecimal.valueOf(3_600_000L), 8, RoundingMode.HALF_UP);
-        BigDecimal expected = new BigDecimal("2.2").multiply(BigDecimal.valueOf(2)).multiply(hours).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal hours = BigDecimal.valueOf(item.lifetime().toMillis())
+                .divide(BigDecimal.valueOf(3_600_000L), 8, RoundingMode.HALF_UP);
+        BigDecimal expected = new BigDecimal("2.2")
+                .multiply(BigDecimal.valueOf(2))
+                .multiply(hours)
+                .setScale(4, RoundingMode.HALF_UP);
         assertEquals(expected, item.estimatedCost());
         assertEquals("cny", item.paymentType());
-        assertTrue(v.log.contains("after 1h 30m: estimated cost " + expected.stripTrailingZeros().toPlainString() + " CNY"),
+        assertTrue(
+                v.log.contains("after 1h 30m: estimated cost "
+                        + expected.stripTrailingZeros().toPlainString() + " CNY"),
                 v.log.toString());
     }
 
@@ -125,7 +145,8 @@ class TeardownTest {
         assertEquals(1, report.failures().size());
         TeardownReport.Item item = report.failures().get(0);
         assertTrue(item.message().contains("403"), item.message());
-        assertEquals(LedgerEntry.State.DELETING, v.ledger.get(r.name()).orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.DELETING, v.ledger.get(r.name()).orElseThrow().state());
         assertTrue(v.log.contains("Could not delete endpoint " + r.name()), v.log.toString());
     }
 
@@ -134,8 +155,10 @@ class TeardownTest {
         DeployResult r = deploy(1, spec()).get(0);
         Instant now = v.clock.instant();
         InMemoryLedger other = new InMemoryLedger();
-        other.put(new LedgerEntry(r.name(), null, LedgerEntry.State.UNKNOWN, now, r.flavorId(), 1, r.pricePerHour(), "usd", null));
-        other.put(new LedgerEntry("never-created", null, LedgerEntry.State.INTENT, now, r.flavorId(), 1, null, "usd", null));
+        other.put(new LedgerEntry(
+                r.name(), null, LedgerEntry.State.UNKNOWN, now, r.flavorId(), 1, r.pricePerHour(), "usd", null));
+        other.put(new LedgerEntry(
+                "never-created", null, LedgerEntry.State.INTENT, now, r.flavorId(), 1, null, "usd", null));
         other.put(new LedgerEntry("done", "x", LedgerEntry.State.DELETED, now, r.flavorId(), 1, null, "usd", now));
 
         TeardownReport report = await(v.engine.teardownAll(other, v.log));
@@ -152,13 +175,15 @@ class TeardownTest {
     void teardownAllWithoutListRouteSaysItCannotTell() throws Exception {
         v.sim.setListMode(NetMindSimulator.ListMode.METHOD_NOT_ALLOWED);
         InMemoryLedger other = new InMemoryLedger();
-        other.put(new LedgerEntry("lost-one", null, LedgerEntry.State.INTENT, v.clock.instant(), "f", 1, null, "usd", null));
+        other.put(new LedgerEntry(
+                "lost-one", null, LedgerEntry.State.INTENT, v.clock.instant(), "f", 1, null, "usd", null));
 
         TeardownReport report = await(v.engine.teardownAll(other, v.log));
 
         TeardownReport.Item item = report.failures().get(0);
         assertNull(item.serviceId());
         assertTrue(item.message().startsWith("Cannot tell whether endpoint lost-one exists"), item.message());
-        assertEquals(LedgerEntry.State.UNKNOWN, other.get("lost-one").orElseThrow().state());
+        assertEquals(
+                LedgerEntry.State.UNKNOWN, other.get("lost-one").orElseThrow().state());
     }
 }
