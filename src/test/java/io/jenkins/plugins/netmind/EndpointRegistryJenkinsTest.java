@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,13 +28,15 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 class EndpointRegistryJenkinsTest {
 
     @RegisterExtension
-    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+    final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
     private NetMindSimulator sim;
 
     @BeforeEach
     void startSimulator() {
-        sim = NetMindSimulator.start();
+        sim = NetMindSimulator.builder()
+                .token("netmind-token-" + UUID.randomUUID())
+                .start();
     }
 
     @AfterEach
@@ -71,7 +74,8 @@ class EndpointRegistryJenkinsTest {
                     "usd",
                     now);
             EndpointRegistry.get()
-                    .record(RecordedEndpoint.of("gone-job#1", "netmind", sim.baseUrl().toString(), entry));
+                    .record(RecordedEndpoint.of(
+                            "gone-job#1", "netmind", sim.baseUrl().toString(), entry));
             String saved = Files.readString(
                     j.jenkins.getRootDir().toPath().resolve("io.jenkins.plugins.netmind.EndpointRegistry.xml"));
             assertTrue(saved.contains(serviceId[0]), saved);
@@ -80,7 +84,8 @@ class EndpointRegistryJenkinsTest {
         });
         sessions.then(j -> {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!sim.liveServices().isEmpty() || !EndpointRegistry.get().getEndpoints().isEmpty()) {
+            while (!sim.liveServices().isEmpty()
+                    || !EndpointRegistry.get().getEndpoints().isEmpty()) {
                 assertTrue(System.nanoTime() < deadline, "the leftover was not deleted after the restart");
                 Thread.sleep(100);
             }

@@ -14,6 +14,7 @@ import hudson.security.AccessDeniedException3;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
+import java.util.UUID;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,9 @@ class NetMindGlobalConfigurationJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        sim = NetMindSimulator.start();
+        sim = NetMindSimulator.builder()
+                .token("netmind-token-" + UUID.randomUUID())
+                .start();
         SystemCredentialsProvider.getInstance()
                 .getCredentials()
                 .add(new StringCredentialsImpl(
@@ -88,7 +91,8 @@ class NetMindGlobalConfigurationJenkinsTest {
 
     @Test
     void testConnectionListsTheFlavorsTheTokenSees() {
-        FormValidation ok = NetMindGlobalConfiguration.get().doTestConnection(sim.baseUrl().toString(), "netmind");
+        FormValidation ok =
+                NetMindGlobalConfiguration.get().doTestConnection(sim.baseUrl().toString(), "netmind");
         assertEquals(FormValidation.Kind.OK, ok.kind, ok.getMessage());
         assertTrue(ok.getMessage().contains("NVIDIA_GeForce_RTX_4090"), ok.getMessage());
         assertTrue(!ok.getMessage().contains(sim.token()));
@@ -100,12 +104,14 @@ class NetMindGlobalConfigurationJenkinsTest {
                 .getCredentials()
                 .add(new StringCredentialsImpl(
                         CredentialsScope.GLOBAL, "wrong", "bad token", Secret.fromString("not-the-token")));
-        FormValidation denied = NetMindGlobalConfiguration.get().doTestConnection(sim.baseUrl().toString(), "wrong");
+        FormValidation denied =
+                NetMindGlobalConfiguration.get().doTestConnection(sim.baseUrl().toString(), "wrong");
         assertEquals(FormValidation.Kind.ERROR, denied.kind);
         assertTrue(denied.getMessage().contains("401"), denied.getMessage());
         assertTrue(!denied.getMessage().contains("not-the-token"));
 
-        FormValidation unknown = NetMindGlobalConfiguration.get().doTestConnection(sim.baseUrl().toString(), "nope");
+        FormValidation unknown =
+                NetMindGlobalConfiguration.get().doTestConnection(sim.baseUrl().toString(), "nope");
         assertEquals(FormValidation.Kind.ERROR, unknown.kind);
         assertTrue(unknown.getMessage().contains("nope"), unknown.getMessage());
     }
@@ -123,7 +129,8 @@ class NetMindGlobalConfigurationJenkinsTest {
         NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
             assertThrows(
-                    AccessDeniedException3.class, () -> config.doTestConnection(sim.baseUrl().toString(), "netmind"));
+                    AccessDeniedException3.class,
+                    () -> config.doTestConnection(sim.baseUrl().toString(), "netmind"));
             assertThrows(AccessDeniedException3.class, () -> config.doFillCredentialsIdItems(""));
             assertThrows(AccessDeniedException3.class, () -> config.doCheckApiUrl("https://api.netmind.ai"));
             assertThrows(AccessDeniedException3.class, () -> config.doCheckCredentialsId("netmind"));

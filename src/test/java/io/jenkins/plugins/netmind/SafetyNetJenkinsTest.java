@@ -13,19 +13,23 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,9 @@ class SafetyNetJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        sim = NetMindSimulator.start();
+        sim = NetMindSimulator.builder()
+                .token("netmind-token-" + UUID.randomUUID())
+                .start();
         sim.setReadyDelay(Duration.ofMillis(200));
         List<com.cloudbees.plugins.credentials.Credentials> store =
                 SystemCredentialsProvider.getInstance().getCredentials();
@@ -60,10 +66,14 @@ class SafetyNetJenkinsTest {
         sim.close();
     }
 
-    private WorkflowRun run(String script, Result expected) throws Exception {
+    private WorkflowJob pipeline(String script) throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class, "p" + System.nanoTime());
         p.setDefinition(new CpsFlowDefinition(script, true));
-        return j.buildAndAssertStatus(expected, p);
+        return p;
+    }
+
+    private WorkflowRun run(String script, Result expected) throws Exception {
+        return j.assertBuildStatus(expected, pipeline(script).scheduleBuild2(0));
     }
 
     @Test
@@ -116,27 +126,63 @@ class SafetyNetJenkinsTest {
     }
 
     @Test
+    void anAbortedBuildIsCleanedUpToo() throws Exception {
+        WorkflowJob p = pipeline("netmindDeploy(credentialsId: 'netmind', image: 'python:3.10-slim', flavorId: '"
+                + FLAVOR + "', port: 8080)\nsemaphore 'tests'");
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        SemaphoreStep.waitForStart("tests/1", b);
+        assertEquals(1, sim.liveServices().size(), "the endpoint is up while the build runs");
+
+        b.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        await(() -> sim.liveServices().isEmpty());
+        await(() -> EndpointRegistry.get().forRun(b.getExternalizableId()).isEmpty());
+    }
+
+    @Test
     void theTokenIsInNoLogNoBuildFileAndNoJenkinsHomeFile() throws Exception {
         WorkflowRun b = run(
                 "netmindDeploy(credentialsId: 'netmind', image: 'python:3.10-slim', flavorId: '" + FLAVOR
                         + "', port: 8080)",
                 Result.SUCCESS);
         await(() -> sim.liveServices().isEmpty());
+        await(() -> EndpointRegistry.get().getEndpoints().isEmpty());
         j.assertLogNotContains(sim.token(), b);
-        assertNoFileContains(b.getRootDir(), sim.token());
-        assertNoFileContains(j.jenkins.getRootDir(), sim.token());
+        assertEquals(List.of(), filesContaining(b.getRootDir().toPath(), sim.token()), "build directory");
+        assertEquals(List.of(), filesContaining(j.jenkins.getRootDir().toPath(), sim.token()), "JENKINS_HOME");
     }
 
-    private static void assertNoFileContains(File dir, String secret) throws IOException {
-        try (Stream<Path> files = Files.walk(dir.toPath())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                if (f.toString().endsWith(".jar") || Files.size(f) > 10_000_000) {
-                    continue;
+    /**
+     * The files under {@code dir} holding {@code secret}, skipping archives (plugins) and files that vanish while the
+     * walk runs (Jenkins writes through temporary files).
+     */
+    static List<Path> filesContaining(Path dir, String secret) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".jar") || name.endsWith(".jpi") || name.endsWith(".hpi") || name.endsWith(".war")) {
+                    return FileVisitResult.CONTINUE;
                 }
-                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                assertFalse(text.contains(secret), "the token is in " + f);
+                try {
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    if (text.contains(secret)) {
+                        found.add(file);
+                    }
+                } catch (IOException vanished) {
+                    // a temporary file moved away while the walk ran
+                }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 
 /** Stub. */
 public abstract class FormValidation extends IOException {
+    public final Kind kind;
+
     private FormValidation() {
         throw new UnsupportedOperationException("stub");
     }
@@ -24,5 +26,12 @@ public abstract class FormValidation extends IOException {
 
     public static FormValidation ok(String message) {
         throw new UnsupportedOperationException("stub");
+    }
+
+    /** Stub. */
+    public enum Kind {
+        OK,
+        WARNING,
+        ERROR
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockFolder;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -44,7 +46,9 @@ class NetmindDeployStepJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        sim = NetMindSimulator.start();
+        sim = NetMindSimulator.builder()
+                .token("netmind-token-" + UUID.randomUUID())
+                .start();
         StepsFixture.useSimulator(sim);
     }
 
@@ -200,42 +204,48 @@ class NetmindDeployStepJenkinsTest {
     }
 
     @Test
-    void credentialsAreLookedUpForTheBuildsJob() throws Exception {
-        WorkflowJob team = pipeline(
-                "team-job",
-                "def ep = netmindDeploy(image: 'python:3.10-slim',"
-                        + " gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0, credentialsId: '" + ItemScopedToken.ID + "')\n"
-                        + "netmindTeardown(credentialsId: '" + ItemScopedToken.ID + "')");
-        WorkflowJob other = pipeline(
+    void aFolderScopedCredentialIsSeenByTheFoldersJobsOnly() throws Exception {
+        MockFolder team = j.createFolder(FolderToken.FOLDER);
+        WorkflowJob inside = team.createProject(WorkflowJob.class, "deploy");
+        inside.setDefinition(new CpsFlowDefinition(
+                "def ep = netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0,"
+                        + " credentialsId: '" + FolderToken.ID + "')\n"
+                        + "netmindTeardown(credentialsId: '" + FolderToken.ID + "')",
+                true));
+        WorkflowJob outside = pipeline(
                 "other-job",
-                "netmindDeploy(image: 'python:3.10-slim'," + " gpu: 'NVIDIA_GeForce_RTX_4090', credentialsId: '"
-                        + ItemScopedToken.ID + "')");
-        ItemScopedToken.token = sim.token();
+                "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090', credentialsId: '"
+                        + FolderToken.ID + "')");
+        FolderToken.token = sim.token();
 
-        j.assertBuildStatusSuccess(team.scheduleBuild2(0));
-        WorkflowRun refused = j.assertBuildStatus(Result.FAILURE, other.scheduleBuild2(0));
+        j.assertBuildStatusSuccess(inside.scheduleBuild2(0));
+        WorkflowRun refused = j.assertBuildStatus(Result.FAILURE, outside.scheduleBuild2(0));
 
-        j.assertLogContains(
-                "No credentials with id \"" + ItemScopedToken.ID + "\" are visible to this build.", refused);
-        assertEquals(1, sim.allServices().size());
+        j.assertLogContains("No credentials with id \"" + FolderToken.ID + "\" are visible to this build.", refused);
+        assertEquals(1, sim.allServices().size(), "only the folder's job deployed");
         assertEquals(Set.of(), sim.liveServices());
     }
 
     /**
-     * A credential only the job {@code team-job} sees, as a folder's credential is seen only by the folder's jobs (the
-     * folder plugin is not a test dependency; the lookup for the run is what matters).
+     * A credential stored in the folder {@code team}, seen by every item inside it and by nothing outside, the way the
+     * Folders plugin's credentials provider serves a folder's store (the Folders plugin is not a test dependency; what
+     * matters is that the step looks the credential up for its build, not globally).
      */
-    @TestExtension("credentialsAreLookedUpForTheBuildsJob")
-    public static final class ItemScopedToken extends CredentialsProvider {
+    @TestExtension("aFolderScopedCredentialIsSeenByTheFoldersJobsOnly")
+    public static final class FolderToken extends CredentialsProvider {
 
+        static final String FOLDER = "team";
         static final String ID = "team-token";
         static volatile String token;
 
         @Override
-        public <C extends Credentials> List<C> getCredentialsInItem(
-                Class<C> type, Item item, Authentication authentication, List<DomainRequirement> requirements) {
+        public <C extends Credentials> List<C> getCredentialsInItemGroup(
+                Class<C> type,
+                ItemGroup itemGroup,
+                Authentication authentication,
+                List<DomainRequirement> requirements) {
             List<C> found = new ArrayList<>();
-            if (item != null && item.getFullName().equals("team-job") && token != null) {
+            if (token != null && insideTheFolder(itemGroup)) {
                 Credentials c =
                         new StringCredentialsImpl(CredentialsScope.GLOBAL, ID, "team token", Secret.fromString(token));
                 if (type.isInstance(c)) {
@@ -245,13 +255,13 @@ class NetmindDeployStepJenkinsTest {
             return found;
         }
 
-        @Override
-        public <C extends Credentials> List<C> getCredentialsInItemGroup(
-                Class<C> type,
-                ItemGroup itemGroup,
-                Authentication authentication,
-                List<DomainRequirement> requirements) {
-            return new ArrayList<>();
+        private static boolean insideTheFolder(ItemGroup<?> group) {
+            for (ItemGroup<?> g = group; g instanceof Item item; g = item.getParent()) {
+                if (item.getFullName().equals(FOLDER)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -9,11 +9,13 @@ import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /**
@@ -50,17 +52,31 @@ final class StepsFixture {
         return new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "not a token", "user", "secret-pass");
     }
 
-    /** The files under {@code dir} whose text contains {@code secret}. */
+    /**
+     * The files under {@code dir} whose text contains {@code secret}; a file that vanishes while the walk runs (Jenkins
+     * saves through temporary files) is skipped.
+     */
     static List<Path> filesContaining(Path dir, String secret) throws IOException {
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                if (text.contains(secret)) {
-                    found.add(file);
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                try {
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    if (text.contains(secret)) {
+                        found.add(file);
+                    }
+                } catch (IOException vanished) {
+                    // moved away while the walk ran
                 }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
         return found;
     }
 }

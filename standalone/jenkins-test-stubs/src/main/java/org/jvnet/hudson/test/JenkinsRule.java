@@ -24,6 +24,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stub");
     }
 
+    public MockFolder createFolder(String name) throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public <R extends Run> R assertBuildStatus(Result status, R r) throws Exception {
         throw new UnsupportedOperationException("stub");
     }
@@ -57,6 +61,10 @@ public class JenkinsRule {
     }
 
     public void waitUntilNoActivity() throws Exception {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void configRoundtrip() throws Exception {
         throw new UnsupportedOperationException("stub");
     }
 
