@@ -24,6 +24,15 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException("stub");
     }
 
+    public String getHelpFile(String fieldName) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    protected void addHelpFileRedirect(
+            String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     /** Stub. */
     public static final class FormException extends Exception {
         public FormException(String message, String formField) {

@@ -12,50 +12,37 @@ public abstract class EndpointStepDescriptor extends NetMindStepDescriptor {
 
     @POST
     public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.required(value, Messages.Forms_imageRequired()));
+        return NetMindForms.checkImage(item, value);
     }
 
     @POST
     public FormValidation doCheckInstances(@AncestorInPath Item item, @QueryParameter String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.atLeast(value, 1));
+        return NetMindForms.checkInstances(item, value);
     }
 
     @POST
     public FormValidation doCheckPort(@AncestorInPath Item item, @QueryParameter String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.between(value, 1, 65535));
+        return NetMindForms.checkPort(item, value);
     }
 
     @POST
     public FormValidation doCheckGpuCount(@AncestorInPath Item item, @QueryParameter String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.atLeast(value, 0));
+        return NetMindForms.checkGpuCount(item, value);
     }
 
     @POST
     public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.atLeast(value, 0));
+        return NetMindForms.checkTimeoutMinutes(item, value);
     }
 
     @POST
     public FormValidation doCheckReadinessPath(@AncestorInPath Item item, @QueryParameter String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.path(value));
+        return NetMindForms.checkReadinessPath(item, value);
     }
 
     /** The currencies NetMind bills in. */
     @POST
     public ListBoxModel doFillPaymentTypeItems(@AncestorInPath Item item) {
-        ListBoxModel items = new ListBoxModel();
-        if (!mayConfigure(item)) {
-            return items;
-        }
-        for (String type : FormChecks.PAYMENT_TYPES) {
-            items.add(type);
-        }
-        return items;
+        return NetMindForms.paymentTypeItems(item);
     }
 }

@@ -12,25 +12,25 @@ import java.util.concurrent.ExecutionException;
  * {@link AbortException} carrying the engine's message (printed as one {@code ERROR:} line, no stack trace); anything
  * else (a bug) keeps its stack trace.
  */
-final class StepFailures {
+public final class StepFailures {
 
     private StepFailures() {}
 
     /** The failure to end a step with. */
-    static Throwable forBuild(Throwable failure) {
+    public static Throwable forBuild(Throwable failure) {
         String message = userMessage(failure);
         // no cause attached: the build keeps the failure, and NetMind's exceptions need not be serializable
         return message != null ? new AbortException(message) : unwrap(failure);
     }
 
     /** The one-line message of a failure, as the build shows it. */
-    static String message(Throwable failure) {
+    public static String message(Throwable failure) {
         String message = userMessage(failure);
         return message != null ? message : String.valueOf(unwrap(failure));
     }
 
     /** The message meant for the user (from the lifecycle, the client or a parameter check), or null for a bug. */
-    static String userMessage(Throwable failure) {
+    public static String userMessage(Throwable failure) {
         Throwable cause = unwrap(failure);
         EndpointException endpoint = EndpointException.unwrap(cause);
         if (endpoint != null) {

@@ -4,8 +4,8 @@ import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the build shows when a teardown leaves endpoints behind. */
-final class TeardownMessages {
+/** What the build shows when a teardown leaves endpoints behind (Pipeline steps and the freestyle wrapper). */
+public final class TeardownMessages {
 
     private TeardownMessages() {}
 
@@ -22,7 +22,7 @@ final class TeardownMessages {
     }
 
     /** Why the endpoints of a teardown may still exist, or null when all are gone. */
-    static String problem(TeardownReport report, Throwable failure) {
+    public static String problem(TeardownReport report, Throwable failure) {
         if (failure != null) {
             return StepFailures.message(failure);
         }

@@ -68,8 +68,7 @@ public final class WithNetmindEndpointStep extends EndpointStep {
 
         @POST
         public FormValidation doCheckVariablePrefix(@AncestorInPath Item item, @QueryParameter String value) {
-            checkConfigure(item);
-            return FormChecks.toValidation(() -> FormChecks.variablePrefix(value));
+            return NetMindForms.checkVariablePrefix(item, value);
         }
     }
 }

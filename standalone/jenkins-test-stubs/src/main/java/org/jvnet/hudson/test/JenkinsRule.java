@@ -1,10 +1,14 @@
 package org.jvnet.hudson.test;
 
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
 import hudson.security.AbstractPasswordBasedSecurityRealm;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
 
@@ -65,6 +69,23 @@ public class JenkinsRule {
     }
 
     public void configRoundtrip() throws Exception {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public FreeStyleProject createFreeStyleProject(String name) throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public FreeStyleBuild buildAndAssertSuccess(FreeStyleProject job) throws Exception {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public <I extends Item> I configRoundtrip(I job) throws Exception {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void assertEqualDataBoundBeans(Object lhs, Object rhs)
+            throws IllegalAccessException, InvocationTargetException, NoSuchMethodException {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.netmind.freestyle;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.netmind.LogSinks;
+import io.jenkins.plugins.netmind.NetMindConnector;
+import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.NetMindLedgers;
+import io.jenkins.plugins.netmind.lifecycle.DeployResult;
+import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
+import io.jenkins.plugins.netmind.lifecycle.Deployment;
+import io.jenkins.plugins.netmind.lifecycle.LogSink;
+import io.jenkins.plugins.netmind.steps.EndpointSettings;
+import io.jenkins.plugins.netmind.steps.StepFailures;
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Deploys an endpoint for a freestyle build and waits for it on the build's own thread, the way a build wrapper
+ * must: the same engine call as {@code netmindDeploy} ({@code EndpointEngine.deploy} into the build's ledger, which
+ * records the endpoint before NetMind is asked to create it), then a blocking wait on its result. An abort (an
+ * interrupt of the executor thread) cancels the deployment, which deletes what was created, before it ends the build.
+ */
+final class FreestyleDeploy {
+
+    /** What the build steps need of an available endpoint. */
+    record Endpoint(String url, String serviceId, String name) {}
+
+    private FreestyleDeploy() {}
+
+    /**
+     * Creates the endpoint of {@code settings} for {@code build} and waits until it is available.
+     *
+     * @throws AbortException with a message that says what to fix, when the settings, the credential or NetMind
+     *     refuse, or when the endpoint fails or times out (deleted again by the engine)
+     * @throws InterruptedException when the build is aborted: the endpoint is deleted first
+     */
+    static Endpoint deployAndWait(Run<?, ?> build, EndpointSettings settings, TaskListener listener)
+            throws IOException, InterruptedException {
+        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
+        LogSink log = LogSinks.of(listener);
+        DeploySpec spec;
+        try {
+            spec = settings.toDeploySpec(
+                    build.getParent().getFullName() + " #" + build.getNumber(),
+                    config.getDefaultTimeoutMinutes(),
+                    config.getDefaultReadinessPath());
+        } catch (RuntimeException e) {
+            throw asBuildFailure(e);
+        }
+        Deployment deployment = NetMindConnector.connect(build, settings.getCredentialsId())
+                .engine()
+                .deploy(spec, NetMindLedgers.forRun(build), log);
+        DeployResult result = await(deployment, log);
+        return new Endpoint(String.valueOf(result.url()), result.serviceId(), result.name());
+    }
+
+    /** Waits for {@code deployment}; an interrupt cancels it (deleting the endpoint) and is then rethrown. */
+    static DeployResult await(Deployment deployment, LogSink log) throws IOException, InterruptedException {
+        try {
+            return deployment.result().get();
+        } catch (InterruptedException e) {
+            cancel(deployment, log);
+            throw e;
+        } catch (ExecutionException e) {
+            throw asBuildFailure(e);
+        }
+    }
+
+    /** Cancels {@code deployment} and waits until NetMind confirms the endpoint gone, or says why it may remain. */
+    private static void cancel(Deployment deployment, LogSink log) {
+        log.log(Messages.FreestyleDeploy_aborting(deployment.name()));
+        try {
+            deployment.cancel().get();
+        } catch (InterruptedException again) {
+            log.log(Messages.FreestyleDeploy_stillDeleting(deployment.name()));
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException failure) {
+            log.log(Messages.FreestyleDeploy_cancelFailed(deployment.name(), StepFailures.message(failure)));
+        }
+    }
+
+    /** A failure as the build shows it: a one-line {@link AbortException} when it has a user-facing message. */
+    static IOException asBuildFailure(Throwable failure) {
+        Throwable shown = StepFailures.forBuild(failure);
+        if (shown instanceof IOException io) {
+            return io;
+        }
+        if (shown instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (shown instanceof Error error) {
+            throw error;
+        }
+        return new IOException(shown);
+    }
+}

@@ -1,0 +1,302 @@
+package io.jenkins.plugins.netmind.freestyle;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.AbstractBuild;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapperDescriptor;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.netmind.steps.EndpointSettings;
+import io.jenkins.plugins.netmind.steps.EndpointStep;
+import io.jenkins.plugins.netmind.steps.EndpointVariables;
+import io.jenkins.plugins.netmind.steps.NetMindForms;
+import io.jenkins.plugins.netmind.steps.NetmindDeployStep;
+import java.io.IOException;
+import java.util.List;
+import jenkins.tasks.SimpleBuildWrapper;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Build Environment &raquo; "Run with a NetMind inference endpoint": the freestyle front end of {@code
+ * withNetmindEndpoint}. Before the build steps run it creates the endpoint described by the shared {@link
+ * EndpointSettings} and waits until it is available; the build steps see {@code <prefix>_ENDPOINT_URL}, {@code
+ * <prefix>_SERVICE_ID} and {@code <prefix>_ENDPOINT_NAME}; when the build ends, however it ends, {@link
+ * EndpointDisposer} deletes the endpoint.
+ *
+ * <p>The wrapper API is synchronous, so the wait holds the build's executor thread (as every freestyle build step
+ * does). Pipeline has {@code withNetmindEndpoint} for that, which holds no thread; this wrapper refuses to run there.
+ */
+public final class NetmindEndpointBuildWrapper extends SimpleBuildWrapper {
+
+    /** The shared settings fields whose help the {@code netmindDeploy} step already has. */
+    static final List<String> SHARED_FIELDS = List.of(
+            "image",
+            "flavorId",
+            "gpu",
+            "region",
+            "credentialsId",
+            "instances",
+            "name",
+            "command",
+            "port",
+            "gpuCount",
+            "paymentType",
+            "timeoutMinutes",
+            "readinessPath",
+            "sendTokenToEndpoint");
+
+    private final EndpointSettings settings;
+    private String variablePrefix = EndpointVariables.DEFAULT_PREFIX;
+
+    /** A wrapper deploying {@code image}; the hardware ({@code flavorId} or {@code gpu}) is set separately. */
+    @DataBoundConstructor
+    public NetmindEndpointBuildWrapper(String image) {
+        this.settings = new EndpointSettings(image);
+    }
+
+    /** A copy of the settings, so that a build cannot change the job's configuration. */
+    public EndpointSettings toSettings() {
+        return settings.copy();
+    }
+
+    /** Never needs a workspace or a launcher: it only talks to NetMind. */
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        if (!(build instanceof AbstractBuild)) {
+            throw new AbortException(Messages.NetmindEndpointBuildWrapper_pipelineUnsupported());
+        }
+        EndpointVariables variables;
+        try {
+            variables = EndpointVariables.withPrefix(variablePrefix);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        FreestyleDeploy.Endpoint endpoint = FreestyleDeploy.deployAndWait(build, toSettings(), listener);
+        variables.values(endpoint.url(), endpoint.serviceId(), endpoint.name()).forEach(context::env);
+        context.setDisposer(new EndpointDisposer(settings.getCredentialsId(), endpoint.serviceId(), endpoint.name()));
+        listener.getLogger()
+                .println(Messages.NetmindEndpointBuildWrapper_variables(
+                        variables.urlVariable(), variables.serviceIdVariable(), variables.nameVariable()));
+    }
+
+    public String getImage() {
+        return settings.getImage();
+    }
+
+    public String getCredentialsId() {
+        return settings.getCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        settings.setCredentialsId(credentialsId);
+    }
+
+    public String getName() {
+        return settings.getName();
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        settings.setName(name);
+    }
+
+    public String getFlavorId() {
+        return settings.getFlavorId();
+    }
+
+    @DataBoundSetter
+    public void setFlavorId(String flavorId) {
+        settings.setFlavorId(flavorId);
+    }
+
+    public String getGpu() {
+        return settings.getGpu();
+    }
+
+    @DataBoundSetter
+    public void setGpu(String gpu) {
+        settings.setGpu(gpu);
+    }
+
+    public String getRegion() {
+        return settings.getRegion();
+    }
+
+    @DataBoundSetter
+    public void setRegion(String region) {
+        settings.setRegion(region);
+    }
+
+    public String getCommand() {
+        return settings.getCommand();
+    }
+
+    @DataBoundSetter
+    public void setCommand(String command) {
+        settings.setCommand(command);
+    }
+
+    public int getPort() {
+        return settings.getPort();
+    }
+
+    @DataBoundSetter
+    public void setPort(int port) {
+        settings.setPort(port);
+    }
+
+    public int getGpuCount() {
+        return settings.getGpuCount();
+    }
+
+    @DataBoundSetter
+    public void setGpuCount(int gpuCount) {
+        settings.setGpuCount(gpuCount);
+    }
+
+    public int getInstances() {
+        return settings.getInstances();
+    }
+
+    @DataBoundSetter
+    public void setInstances(int instances) {
+        settings.setInstances(instances);
+    }
+
+    public String getPaymentType() {
+        return settings.getPaymentType();
+    }
+
+    @DataBoundSetter
+    public void setPaymentType(String paymentType) {
+        settings.setPaymentType(paymentType);
+    }
+
+    public int getTimeoutMinutes() {
+        return settings.getTimeoutMinutes();
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        settings.setTimeoutMinutes(timeoutMinutes);
+    }
+
+    public String getReadinessPath() {
+        return settings.getReadinessPath();
+    }
+
+    @DataBoundSetter
+    public void setReadinessPath(String readinessPath) {
+        settings.setReadinessPath(readinessPath);
+    }
+
+    public boolean isSendTokenToEndpoint() {
+        return settings.isSendTokenToEndpoint();
+    }
+
+    @DataBoundSetter
+    public void setSendTokenToEndpoint(boolean sendTokenToEndpoint) {
+        settings.setSendTokenToEndpoint(sendTokenToEndpoint);
+    }
+
+    public String getVariablePrefix() {
+        return variablePrefix;
+    }
+
+    /** The start of the variable names; empty means {@code NETMIND}. Checked when the build starts. */
+    @DataBoundSetter
+    public void setVariablePrefix(String variablePrefix) {
+        String cleaned = variablePrefix == null ? "" : variablePrefix.trim();
+        this.variablePrefix = cleaned.isEmpty() ? EndpointVariables.DEFAULT_PREFIX : cleaned;
+    }
+
+    /** The wrapper's descriptor: the shared settings form, its checks and its help. */
+    @Extension
+    @Symbol("netmindEndpoint")
+    public static final class DescriptorImpl extends BuildWrapperDescriptor {
+
+        /** Points the shared fields' help at the {@code netmindDeploy} step's, so it is written once. */
+        public DescriptorImpl() {
+            for (String field : SHARED_FIELDS) {
+                addHelpFileRedirect(field, NetmindDeployStep.class, field);
+            }
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.NetmindEndpointBuildWrapper_DisplayName();
+        }
+
+        @Override
+        public boolean isApplicable(AbstractProject<?, ?> item) {
+            return true;
+        }
+
+        /** The class whose {@code endpoint-settings.jelly} the configuration page includes. */
+        public Class<?> getSettingsFormClass() {
+            return EndpointStep.class;
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return NetMindForms.credentialsItems(item, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillPaymentTypeItems(@AncestorInPath Item item) {
+            return NetMindForms.paymentTypeItems(item);
+        }
+
+        @POST
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkImage(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckInstances(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkInstances(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckPort(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkPort(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckGpuCount(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkGpuCount(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkTimeoutMinutes(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckReadinessPath(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkReadinessPath(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckVariablePrefix(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkVariablePrefix(item, value);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.jenkins.plugins.netmind.freestyle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.Functions;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.tasks.BatchFile;
+import hudson.tasks.Builder;
+import hudson.tasks.Shell;
+import hudson.util.Secret;
+import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.sim.NetMindSimulator;
+import io.jenkins.plugins.netmind.sim.Route;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** "Run with a NetMind inference endpoint" in real freestyle builds against the simulator. */
+@WithJenkins
+class NetmindEndpointBuildWrapperJenkinsTest {
+
+    @RegisterExtension
+    static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    private static final String CREDENTIALS_ID = "netmind-token";
+
+    private JenkinsRule j;
+    private NetMindSimulator sim;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        sim = NetMindSimulator.start();
+        NetMindGlobalConfiguration.get().setApiUrl(sim.baseUrl().toString());
+        SystemCredentialsProvider provider = SystemCredentialsProvider.getInstance();
+        provider.getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        CREDENTIALS_ID,
+                        "NetMind simulator token",
+                        Secret.fromString(sim.token())));
+        provider.save();
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        sim.close();
+    }
+
+    /** The seed's small Flask example on a 4090 in region 'other', no GPU. */
+    private static NetmindEndpointBuildWrapper wrapper() {
+        NetmindEndpointBuildWrapper wrapper = new NetmindEndpointBuildWrapper("python:3.10-slim");
+        wrapper.setGpu("NVIDIA_GeForce_RTX_4090");
+        wrapper.setRegion("other");
+        wrapper.setGpuCount(0);
+        wrapper.setCredentialsId(CREDENTIALS_ID);
+        return wrapper;
+    }
+
+    /** A shell (or batch) step printing the three variables of {@code prefix}. */
+    private static Builder printVariables(String prefix) {
+        return Functions.isWindows()
+                ? new BatchFile("echo url=%" + prefix + "_ENDPOINT_URL% id=%" + prefix + "_SERVICE_ID% name=%" + prefix
+                        + "_ENDPOINT_NAME%")
+                : new Shell("echo \"url=$" + prefix + "_ENDPOINT_URL id=$" + prefix + "_SERVICE_ID name=$" + prefix
+                        + "_ENDPOINT_NAME\"");
+    }
+
+    private static Builder failing() {
+        return Functions.isWindows() ? new BatchFile("exit /b 1") : new Shell("exit 1");
+    }
+
+    private FreeStyleProject project(String name, NetmindEndpointBuildWrapper wrapper, Builder... steps)
+            throws IOException {
+        FreeStyleProject p = j.createFreeStyleProject(name);
+        p.getBuildWrappersList().add(wrapper);
+        for (Builder step : steps) {
+            p.getBuildersList().add(step);
+        }
+        return p;
+    }
+
+    private String onlyService() {
+        Set<String> all = sim.allServices();
+        assertEquals(1, all.size(), "services created: " + all);
+        return all.iterator().next();
+    }
+
+    private static List<Path> filesContaining(Path dir, String secret) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        try {
+                            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(secret);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
+        }
+    }
+
+    @Test
+    void theBuildStepsSeeTheEndpointAndItIsDeletedAfterSuccess() throws Exception {
+        FreeStyleProject p = project("happy", wrapper(), printVariables("NETMIND"));
+
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        String id = onlyService();
+        j.assertLogContains(
+                "url=" + sim.endpointUrl(id) + " id=" + id + " name="
+                        + sim.name(id).orElseThrow(),
+                b);
+        j.assertLogContains(
+                "Build ended: deleting NetMind endpoint " + sim.name(id).orElseThrow(), b);
+        assertEquals(Set.of(), sim.liveServices(), "deleted when the build ended");
+        j.assertLogNotContains(sim.token(), b);
+        assertEquals(List.of(), filesContaining(b.getRootDir().toPath(), sim.token()), "token on disk");
+    }
+
+    @Test
+    void aPrefixNamesTheVariables() throws Exception {
+        NetmindEndpointBuildWrapper wrapper = wrapper();
+        wrapper.setVariablePrefix("JUDGE");
+        FreeStyleProject p = project("prefix", wrapper, printVariables("JUDGE"));
+
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        String id = onlyService();
+        j.assertLogContains("url=" + sim.endpointUrl(id) + " id=" + id, b);
+        j.assertLogContains("The build steps see JUDGE_ENDPOINT_URL, JUDGE_SERVICE_ID and JUDGE_ENDPOINT_NAME.", b);
+    }
+
+    @Test
+    void theEndpointIsDeletedAfterAFailedBuildStep() throws Exception {
+        FreeStyleProject p = project("failing", wrapper(), failing());
+
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        onlyService();
+        j.assertLogContains("Build ended: deleting NetMind endpoint", b);
+        assertEquals(Set.of(), sim.liveServices(), "deleted although the build failed");
+    }
+
+    @Test
+    void anAbortWhileWaitingDeletesTheEndpoint() throws Exception {
+        sim.setReadyDelay(Duration.ofHours(1));
+        FreeStyleProject p = project("abort", wrapper(), printVariables("NETMIND"));
+        FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("created: service id", b);
+
+        b.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("Build aborted while waiting: deleting NetMind endpoint", b);
+        j.assertLogNotContains("url=", b);
+        onlyService();
+        assertEquals(Set.of(), sim.liveServices(), "the abort deleted the endpoint");
+    }
+
+    @Test
+    void anEndpointThatCannotBeDeletedFailsTheBuild() throws Exception {
+        sim.faults().on(Route.DELETE).always().respond(500);
+        FreeStyleProject p = project("stuck", wrapper(), printVariables("NETMIND"));
+
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("url=", b);
+        j.assertLogContains("could not be deleted", b);
+        j.assertLogContains("It is deleted again in the background.", b);
+    }
+
+    @Test
+    void aBadPrefixIsRefusedBeforeAnyCall() throws Exception {
+        NetmindEndpointBuildWrapper wrapper = wrapper();
+        wrapper.setVariablePrefix("1X");
+        FreeStyleProject p = project("badprefix", wrapper, printVariables("NETMIND"));
+
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("variablePrefix '1X' cannot start an environment variable name", b);
+        assertEquals(Set.of(), sim.allServices());
+    }
+
+    @Test
+    void configRoundtripKeepsEverySetting() throws Exception {
+        NetmindEndpointBuildWrapper before = new NetmindEndpointBuildWrapper("vllm/vllm-openai:latest");
+        before.setFlavorId("7b2f36d30e0743debc6c60d5017e2d16");
+        before.setCredentialsId(CREDENTIALS_ID);
+        before.setName("judge-model");
+        before.setCommand("python -m http.server 9000");
+        before.setPort(9000);
+        before.setGpuCount(2);
+        before.setInstances(3);
+        before.setPaymentType("cny");
+        before.setTimeoutMinutes(12);
+        before.setReadinessPath("/health");
+        before.setSendTokenToEndpoint(true);
+        before.setVariablePrefix("JUDGE");
+        FreeStyleProject p = project("roundtrip", before);
+
+        j.configRoundtrip(p);
+
+        j.assertEqualDataBoundBeans(before, p.getBuildWrappersList().get(0));
+    }
+}

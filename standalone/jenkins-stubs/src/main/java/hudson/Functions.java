@@ -1,0 +1,12 @@
+package hudson;
+
+/** Stub. */
+public class Functions {
+    public Functions() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static boolean isWindows() {
+        throw new UnsupportedOperationException("stub");
+    }
+}
