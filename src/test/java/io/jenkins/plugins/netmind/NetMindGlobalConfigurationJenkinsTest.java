@@ -76,7 +76,7 @@ class NetMindGlobalConfigurationJenkinsTest {
     }
 
     @Test
-    void setUsedByConfigurationAsCodeRefuseWhatTheFormWouldFlag() {
+    void settersUsedByConfigurationAsCodeRefuseWhatTheFormWouldFlag() {
         NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
         IllegalArgumentException plainHttp =
                 assertThrows(IllegalArgumentException.class, () -> config.setApiUrl("http://api.netmind.ai"));
