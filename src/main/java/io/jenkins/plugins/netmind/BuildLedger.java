@@ -83,6 +83,10 @@ final class BuildLedger implements Ledger {
     }
 
     private void saveRun() {
+        if (!run.getRootDir().isDirectory()) {
+            // the build was deleted while its endpoints were being deleted: saving it would bring its directory back
+            return;
+        }
         try {
             run.save();
         } catch (IOException e) {

@@ -13,6 +13,8 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
+import io.jenkins.plugins.netmind.sim.Route;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -33,12 +35,17 @@ import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Credentials lookups, the build's record, and the safety net that deletes what a build leaves running. */
 @WithJenkins
 class SafetyNetJenkinsTest {
+
+    @RegisterExtension
+    static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
 
     private static final String FLAVOR = "69475e82e81c4dd6be3467e2ca374e0c";
 
@@ -141,6 +148,26 @@ class SafetyNetJenkinsTest {
     }
 
     @Test
+    void aBuildDeletedWhileTheSafetyNetRetriesStaysDeleted() throws Exception {
+        sim.faults().on(Route.DELETE).always().respond(500);
+        WorkflowRun b = run(
+                "netmindDeploy(credentialsId: 'netmind', image: 'python:3.10-slim', flavorId: '" + FLAVOR
+                        + "', port: 8080)",
+                Result.SUCCESS);
+        String runId = b.getExternalizableId();
+        File dir = b.getRootDir();
+        await(() -> !sim.requests(Route.DELETE).isEmpty());
+
+        b.delete();
+        assertFalse(dir.exists());
+        sim.faults().clear();
+
+        await(() -> sim.liveServices().isEmpty());
+        await(() -> EndpointRegistry.get().forRun(runId).isEmpty());
+        assertFalse(dir.exists(), "recording the deletion brought the deleted build's directory back");
+    }
+
+    @Test
     void theTokenIsInNoLogNoBuildFileAndNoJenkinsHomeFile() throws Exception {
         WorkflowRun b = run(
                 "netmindDeploy(credentialsId: 'netmind', image: 'python:3.10-slim', flavorId: '" + FLAVOR
@@ -186,7 +213,7 @@ class SafetyNetJenkinsTest {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "timed out waiting for the safety net");
             Thread.sleep(100);

@@ -52,6 +52,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    public void delete() throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("stub");
     }
