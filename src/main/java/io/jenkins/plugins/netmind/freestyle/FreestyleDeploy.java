@@ -47,7 +47,7 @@ final class FreestyleDeploy {
                     config.getDefaultTimeoutMinutes(),
                     config.getDefaultReadinessPath());
         } catch (RuntimeException e) {
-            throw asBuildFailure(e);
+            throw BuildFailures.of(e);
         }
         Deployment deployment = NetMindConnector.connect(build, settings.getCredentialsId())
                 .engine()
@@ -64,7 +64,7 @@ final class FreestyleDeploy {
             cancel(deployment, log);
             throw e;
         } catch (ExecutionException e) {
-            throw asBuildFailure(e);
+            throw BuildFailures.of(e);
         }
     }
 
@@ -79,20 +79,5 @@ final class FreestyleDeploy {
         } catch (ExecutionException failure) {
             log.log(Messages.FreestyleDeploy_cancelFailed(deployment.name(), StepFailures.message(failure)));
         }
-    }
-
-    /** A failure as the build shows it: a one-line {@link AbortException} when it has a user-facing message. */
-    static IOException asBuildFailure(Throwable failure) {
-        Throwable shown = StepFailures.forBuild(failure);
-        if (shown instanceof IOException io) {
-            return io;
-        }
-        if (shown instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (shown instanceof Error error) {
-            throw error;
-        }
-        return new IOException(shown);
     }
 }

@@ -176,6 +176,19 @@ class NetmindEndpointBuildWrapperJenkinsTest {
     }
 
     @Test
+    void anEndpointThatFailsOnNetMindFailsTheBuildBeforeTheStepsRun() throws Exception {
+        sim.faults().on(Route.GET).always().terminalFailure("image pull failed");
+        FreeStyleProject p = project("terminal", wrapper(), printVariables("NETMIND"));
+
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("image pull failed", b);
+        j.assertLogNotContains("url=", b);
+        onlyService();
+        assertEquals(Set.of(), sim.liveServices(), "the engine deleted the failed endpoint");
+    }
+
+    @Test
     void anEndpointThatCannotBeDeletedFailsTheBuild() throws Exception {
         sim.faults().on(Route.DELETE).always().respond(500);
         FreeStyleProject p = project("stuck", wrapper(), printVariables("NETMIND"));
