@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -185,7 +186,12 @@ final class DeployRun {
                 name, null, LedgerEntry.State.INTENT, now, flavorId, instances, pricePerHour, paymentType, null));
         BigDecimal total = pricePerHour == null ? null : pricePerHour.multiply(BigDecimal.valueOf(instances));
         log.log(Messages.Deploy_creating(
-                name, flavorName, flavor.region(), instances, spec.image(), Texts.money(total, paymentType)));
+                name,
+                flavorName,
+                Objects.toString(flavor.region(), "-"),
+                instances,
+                spec.image(),
+                Texts.money(total, paymentType)));
         CreateServiceRequest request = new CreateServiceRequest(
                 name,
                 EndpointNames.description(spec.owner(), now.plus(spec.expiresAfter())),

@@ -39,24 +39,27 @@ public final class EndpointEngine {
      */
     public Deployment deploy(DeploySpec spec, Ledger ledger, LogSink log) {
         Objects.requireNonNull(spec, "spec");
-        return new Deployment(DeployRun.start(env, spec, Objects.requireNonNull(ledger), Objects.requireNonNull(log)));
+        LogSink safe = Guarded.log(Objects.requireNonNull(log));
+        return new Deployment(DeployRun.start(env, spec, Guarded.ledger(Objects.requireNonNull(ledger), safe), safe));
     }
 
     /** Re-arms the wait of a deploy after a restart, from the state saved before it. */
     public Deployment resume(ResumeState state, Ledger ledger, LogSink log) {
         Objects.requireNonNull(state, "state");
-        return new Deployment(
-                DeployRun.resume(env, state, Objects.requireNonNull(ledger), Objects.requireNonNull(log)));
+        LogSink safe = Guarded.log(Objects.requireNonNull(log));
+        return new Deployment(DeployRun.resume(env, state, Guarded.ledger(Objects.requireNonNull(ledger), safe), safe));
     }
 
     /** Sets the instance count and, when asked, waits until NetMind shows the new state available. */
     public CompletableFuture<ScaleResult> scale(ScaleSpec spec, LogSink log) {
-        return ScaleRun.start(env, Objects.requireNonNull(spec), null, Objects.requireNonNull(log));
+        return ScaleRun.start(env, Objects.requireNonNull(spec), null, Guarded.log(Objects.requireNonNull(log)));
     }
 
     /** Like {@link #scale(ScaleSpec, LogSink)}, and records the new count in the ledger (for the cost estimate). */
     public CompletableFuture<ScaleResult> scale(ScaleSpec spec, Ledger ledger, LogSink log) {
-        return ScaleRun.start(env, Objects.requireNonNull(spec), Objects.requireNonNull(ledger), log);
+        LogSink safe = Guarded.log(Objects.requireNonNull(log));
+        return ScaleRun.start(
+                env, Objects.requireNonNull(spec), Guarded.ledger(Objects.requireNonNull(ledger), safe), safe);
     }
 
     /**
@@ -64,18 +67,22 @@ public final class EndpointEngine {
      * {@link TeardownReport#failures()} (and stays in the ledger).
      */
     public CompletableFuture<TeardownReport> teardown(Collection<String> serviceIds, Ledger ledger, LogSink log) {
+        LogSink safe = Guarded.log(log);
+        Ledger guarded = Guarded.ledger(ledger, safe);
         List<CompletableFuture<TeardownReport.Item>> items = serviceIds.stream()
                 .distinct()
-                .map(id -> teardowns.byId(id, ledger, log))
+                .map(id -> teardowns.byId(id, guarded, safe))
                 .toList();
         return teardowns.all(items);
     }
 
     /** Tears down every ledger entry NetMind has not confirmed deleted (the safety net). Never fails. */
     public CompletableFuture<TeardownReport> teardownAll(Ledger ledger, LogSink log) {
+        LogSink safe = Guarded.log(log);
+        Ledger guarded = Guarded.ledger(ledger, safe);
         List<CompletableFuture<TeardownReport.Item>> items = ledger.entries().stream()
                 .filter(LedgerEntry::isLive)
-                .map(e -> teardowns.entry(e, ledger, log))
+                .map(e -> teardowns.entry(e, guarded, safe))
                 .toList();
         return teardowns.all(items);
     }

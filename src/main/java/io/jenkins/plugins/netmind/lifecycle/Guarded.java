@@ -1,0 +1,72 @@
+package io.jenkins.plugins.netmind.lifecycle;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Wrappers that keep a failing log or ledger from stopping the engine halfway (a cleanup that throws would leave a
+ * paid endpoint behind): a log line that cannot be written is dropped, a ledger write that fails is reported in the
+ * log and the lifecycle goes on, except the intent: what cannot be recorded is not created.
+ */
+final class Guarded {
+
+    private Guarded() {}
+
+    static LogSink log(LogSink sink) {
+        if (sink instanceof SafeLog) {
+            return sink;
+        }
+        return new SafeLog(sink);
+    }
+
+    static Ledger ledger(Ledger ledger, LogSink log) {
+        if (ledger instanceof SafeLedger) {
+            return ledger;
+        }
+        return new SafeLedger(ledger, log(log));
+    }
+
+    private record SafeLog(LogSink sink) implements LogSink {
+        @Override
+        public void log(String line) {
+            try {
+                sink.log(line);
+            } catch (RuntimeException e) {
+                // the build log is gone (e.g. the build ended): the lifecycle must still finish its cleanup
+            }
+        }
+    }
+
+    private record SafeLedger(Ledger ledger, LogSink log) implements Ledger {
+        @Override
+        public void put(LedgerEntry entry) {
+            try {
+                ledger.put(entry);
+            } catch (RuntimeException e) {
+                if (entry.state() == LedgerEntry.State.INTENT) {
+                    // nothing exists yet: better not to create what could not be recorded
+                    throw new EndpointException(
+                            EndpointException.Reason.INVALID_SPEC,
+                            Messages.Ledger_intentFailed(entry.name(), String.valueOf(e.getMessage())),
+                            e);
+                }
+                log.log(Messages.Ledger_putFailed(entry.name(), entry.state(), String.valueOf(e.getMessage())));
+            }
+        }
+
+        @Override
+        public Optional<LedgerEntry> get(String name) {
+            return ledger.get(name);
+        }
+
+        @Override
+        public List<LedgerEntry> entries() {
+            return ledger.entries();
+        }
+
+        @Override
+        public Optional<LedgerEntry> findByServiceId(String serviceId) {
+            return ledger.findByServiceId(serviceId);
+        }
+    }
+}
