@@ -1,16 +1,24 @@
 package io.jenkins.plugins.netmind.freestyle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.ExtensionList;
 import hudson.Functions;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Item;
 import hudson.model.Result;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.security.AccessDeniedException3;
 import hudson.tasks.BatchFile;
 import hudson.tasks.Builder;
 import hudson.tasks.Shell;
+import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
@@ -23,12 +31,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -232,5 +242,43 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         j.configRoundtrip(p);
 
         j.assertEqualDataBoundBeans(before, p.getBuildWrappersList().get(0));
+    }
+
+    @Test
+    void aReaderIsRefusedByTheFormMethods() throws Exception {
+        FreeStyleProject job = j.createFreeStyleProject("forms");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("developer")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader"));
+        NetmindEndpointBuildWrapper.DescriptorImpl d =
+                ExtensionList.lookupSingleton(NetmindEndpointBuildWrapper.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertThrows(AccessDeniedException3.class, () -> d.doCheckImage(job, "python:3.10-slim"));
+            assertThrows(AccessDeniedException3.class, () -> d.doCheckInstances(job, "1"));
+            assertThrows(AccessDeniedException3.class, () -> d.doCheckPort(job, "8080"));
+            assertThrows(AccessDeniedException3.class, () -> d.doCheckGpuCount(job, "1"));
+            assertThrows(AccessDeniedException3.class, () -> d.doCheckTimeoutMinutes(job, "0"));
+            assertThrows(AccessDeniedException3.class, () -> d.doCheckReadinessPath(job, "/health"));
+            assertThrows(AccessDeniedException3.class, () -> d.doCheckVariablePrefix(job, "JUDGE"));
+            assertEquals(List.of("mine"), values(d.doFillCredentialsIdItems(job, "mine")));
+            assertEquals(List.of(), values(d.doFillPaymentTypeItems(job)));
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("developer", true).impersonate2())) {
+            assertEquals(List.of("", CREDENTIALS_ID), values(d.doFillCredentialsIdItems(job, "")));
+            assertEquals(List.of("usd", "cny", "nmt"), values(d.doFillPaymentTypeItems(job)));
+            assertEquals(
+                    "variablePrefix '1X' cannot start an environment variable name: use letters, digits and"
+                            + " underscores, not starting with a digit.",
+                    d.doCheckVariablePrefix(job, "1X").getMessage());
+        }
+    }
+
+    private static List<String> values(ListBoxModel model) {
+        return model.stream().map(o -> o.value).toList();
     }
 }
