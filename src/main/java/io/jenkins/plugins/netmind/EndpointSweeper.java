@@ -3,7 +3,6 @@ package io.jenkins.plugins.netmind;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
-import io.jenkins.plugins.netmind.client.Scheduler;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import java.util.Arrays;
 import java.util.List;
@@ -116,7 +115,7 @@ final class EndpointSweeper {
 
         /** Attempts the deletion now and, while endpoints are left, again after each of the cleanup delays. */
         CompletableFuture<Boolean> run() {
-            return new Retries(Scheduler.of(Timer.get()), Retries.CLEANUP_DELAYS)
+            return new Retries(TimerScheduler.on(Timer.get()), Retries.CLEANUP_DELAYS)
                     .run(this::attempt)
                     .thenApply(this::report);
         }

@@ -125,7 +125,7 @@ public final class NetMindConnector {
     }
 
     private static Connection newConnection(String token, URI baseUrl, String credentialsId) {
-        Scheduler scheduler = Scheduler.of(Timer.get());
+        Scheduler scheduler = TimerScheduler.on(Timer.get());
         HttpClient http = ProxyConfiguration.newHttpClientBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .build();
