@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * At least 1,000 randomized lifecycles (deploy, maybe probe, maybe scale, teardown; random cancellation points)
- * against the simulator injecting every fault kind it has at random. Seeded: {@code -Dnetmind.chaos.seed=N}
- * reproduces a run ({@code -Dnetmind.chaos.lifecycles=N} changes the count). Time runs 500 times faster (one virtual
+ * against the simulator injecting every fault kind it has at random. Seeded: {@code -Dnetmind.chaos.seed=N} replays
+ * the same lifecycles, cancellation points and fault sequence (which request meets which fault still depends on thread
+ * timing); {@code -Dnetmind.chaos.lifecycles=N} changes the count. Time runs 500 times faster (one virtual
  * second is 2 ms), so minutes of waiting cost milliseconds while everything still races on real threads.
  *
  * <p>At the end: zero live endpoints (after the sweep that the ledger's UNKNOWN entries ask for), zero duplicate
