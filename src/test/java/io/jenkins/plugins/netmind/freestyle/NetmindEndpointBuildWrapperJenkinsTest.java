@@ -186,6 +186,22 @@ class NetmindEndpointBuildWrapperJenkinsTest {
     }
 
     @Test
+    void anAbortDuringTheBuildStepsDeletesTheEndpoint() throws Exception {
+        Builder longStep =
+                Functions.isWindows() ? new BatchFile("ping -n 600 127.0.0.1 > nul") : new Shell("sleep 600");
+        FreeStyleProject p = project("abortsteps", wrapper(), longStep);
+        FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("The build steps see NETMIND_ENDPOINT_URL", b);
+
+        b.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("Build ended: deleting NetMind endpoint", b);
+        onlyService();
+        assertEquals(Set.of(), sim.liveServices(), "deleted although the build was aborted");
+    }
+
+    @Test
     void anEndpointThatFailsOnNetMindFailsTheBuildBeforeTheStepsRun() throws Exception {
         sim.faults().on(Route.GET).always().terminalFailure("image pull failed");
         FreeStyleProject p = project("terminal", wrapper(), printVariables("NETMIND"));
