@@ -23,7 +23,7 @@ final class FlavorChooser {
                     .orElseThrow(() -> new EndpointException(
                             EndpointException.Reason.NO_FLAVOR,
                             Messages.Flavor_unknownId(spec.flavorId(), list(offered, spec.paymentType()))));
-            if (byId.availableNum() < spec.instances()) {
+            if (byId.availableNum() < spec.instances() || byId.nodeMaxGpu() < spec.gpuCount()) {
                 throw noneFits(spec, offered);
             }
             return byId;
@@ -32,6 +32,7 @@ final class FlavorChooser {
                 .filter(f -> spec.gpu().equalsIgnoreCase(f.displayName()))
                 .filter(f -> spec.region() == null || spec.region().equalsIgnoreCase(f.region()))
                 .filter(f -> f.availableNum() >= spec.instances())
+                .filter(f -> f.nodeMaxGpu() >= spec.gpuCount())
                 .min(Comparator.comparing((Flavor f) -> priceOrMax(f, spec.paymentType()))
                         .thenComparing(f -> String.valueOf(f.flavorId())))
                 .orElseThrow(() -> noneFits(spec, offered));
@@ -41,9 +42,12 @@ final class FlavorChooser {
         String wanted = spec.flavorId() != null
                 ? spec.flavorId()
                 : spec.region() == null ? spec.gpu() : Messages.Flavor_gpuInRegion(spec.gpu(), spec.region());
+        String flavors = list(offered, spec.paymentType());
         return new EndpointException(
                 EndpointException.Reason.NO_FLAVOR,
-                Messages.Flavor_noneFits(wanted, spec.instances(), list(offered, spec.paymentType())));
+                spec.gpuCount() > 0
+                        ? Messages.Flavor_noneFitsGpus(wanted, spec.instances(), spec.gpuCount(), flavors)
+                        : Messages.Flavor_noneFits(wanted, spec.instances(), flavors));
     }
 
     private static BigDecimal priceOrMax(Flavor f, String paymentType) {
@@ -59,6 +63,7 @@ final class FlavorChooser {
                         f.displayName(),
                         f.region(),
                         f.availableNum(),
+                        f.nodeMaxGpu(),
                         Texts.money(f.price(paymentType).orElse(null), paymentType),
                         f.flavorId()))
                 .collect(Collectors.joining("; "));

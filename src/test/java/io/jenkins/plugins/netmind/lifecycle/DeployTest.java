@@ -136,13 +136,24 @@ class DeployTest {
         assertTrue(
                 e.getMessage().startsWith("No NetMind flavor NVIDIA_H100_80GB has room for 1 instance(s)."),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("NVIDIA_A100_80GB [other] 2 free, 1.30 USD/h"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("NVIDIA_A100_80GB [other] 2 free, 8 GPU(s) per node, 1.30 USD/h"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("NVIDIA_H100_80GB [other] 0 free"), e.getMessage());
         assertEquals(0, v.sim.requests(Route.CREATE).size());
 
         EndpointException tooMany = failure(
                 v.engine.deploy(spec().instances(5).build(), v.ledger, v.log).result());
         assertTrue(tooMany.getMessage().contains("has room for 5 instance(s)"), tooMany.getMessage());
+
+        EndpointException gpus = failure(
+                v.engine.deploy(spec().gpuCount(4).build(), v.ledger, v.log).result());
+        assertTrue(
+                gpus.getMessage()
+                        .startsWith("No NetMind flavor NVIDIA_GeForce_RTX_4090 has room for 1 instance(s) with 4"
+                                + " GPU(s) each."),
+                gpus.getMessage());
+        assertEquals(0, v.sim.requests(Route.CREATE).size());
     }
 
     @Test
