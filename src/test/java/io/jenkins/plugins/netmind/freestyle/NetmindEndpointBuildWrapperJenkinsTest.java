@@ -33,6 +33,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,6 +238,25 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
         j.assertLogContains("variablePrefix '1X' cannot start an environment variable name", b);
+        assertEquals(Set.of(), sim.allServices());
+    }
+
+    @Test
+    void inAPipelineTheWrapperRefusesAndPointsToWithNetmindEndpoint() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline");
+        p.setDefinition(new CpsFlowDefinition(
+                "node {\n"
+                        + "  netmindEndpoint(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090', credentialsId: '"
+                        + CREDENTIALS_ID + "') {\n"
+                        + "    echo 'inside'\n"
+                        + "  }\n"
+                        + "}\n",
+                true));
+
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("In a Pipeline use the block step withNetmindEndpoint", b);
+        j.assertLogNotContains("inside", b);
         assertEquals(Set.of(), sim.allServices());
     }
 
