@@ -37,6 +37,12 @@ public final class WaitBenchmark {
     /** Heap differences smaller than this are GC noise on this benchmark (seen: about +-200 KB). */
     private static final long NOISE_BYTES = 256 * 1024;
 
+    /**
+     * {@code -Dnetmind.bench.clientPerEndpoint=true}: every deploy gets its own client with its own default
+     * {@link HttpClient}, as when each build builds its own connection; shows what that costs in threads.
+     */
+    private static final boolean CLIENT_PER_ENDPOINT = Boolean.getBoolean("netmind.bench.clientPerEndpoint");
+
     private WaitBenchmark() {}
 
     /** Runs the benchmark. */
@@ -147,7 +153,17 @@ public final class WaitBenchmark {
         for (int i = 0; i < n; i++) {
             int index = i;
             sim.setReadyDelay(prefix + i, wait);
-            Deployment d = engine.deploy(
+            EndpointEngine used = CLIENT_PER_ENDPOINT
+                    ? EndpointEngine.builder(sim.clientBuilder()
+                                    .httpClient(HttpClient.newHttpClient())
+                                    .scheduler(time)
+                                    .clock(time)
+                                    .build())
+                            .scheduler(time)
+                            .clock(time)
+                            .build()
+                    : engine;
+            Deployment d = used.deploy(
                     DeploySpec.builder()
                             .name(prefix + i)
                             .owner("bench")
