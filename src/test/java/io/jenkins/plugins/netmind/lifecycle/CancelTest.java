@@ -121,6 +121,37 @@ class CancelTest {
     }
 
     @Test
+    void cancelRacingCompletionAlwaysEndsWithTheEndpointGone() throws Exception {
+        await(client.listFlavors()); // a cold HTTP client takes long enough to let every cancel win before create
+        Random random = new Random(11);
+        List<Deployment> deployments = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String name = "race-" + i;
+            Duration ready = Duration.ofSeconds(30 + random.nextInt(30));
+            sim.setReadyDelay(name, ready);
+            Deployment d = engine.deploy(spec().name(name).build(), ledger, log);
+            deployments.add(d);
+            // cancel around the moment the deploy completes: just before, at, or just after
+            time.schedule(ready.plusMillis(random.nextInt(22_000) - 2000), d::cancel);
+        }
+        int cancelledWhileWaiting = 0;
+        for (Deployment d : deployments) {
+            until("cancel of " + d.name(), () -> d.result().isDone());
+            await(d.cancel());
+            if (d.result().isCompletedExceptionally()) {
+                assertEquals(
+                        EndpointException.Reason.CANCELLED, failure(d.result()).reason());
+                cancelledWhileWaiting++;
+            }
+        }
+        System.out.println("cancel races: " + cancelledWhileWaiting + " cancelled while waiting, "
+                + (40 - cancelledWhileWaiting) + " after completing");
+        assertTrue(sim.liveServices().isEmpty(), "left behind: " + sim.liveServices());
+        assertTrue(ledger.live().isEmpty(), ledger.toString());
+        assertEquals(40, sim.requests(Route.CREATE).size(), log.toString());
+    }
+
+    @Test
     void cancellingTwiceIsHarmless() throws Exception {
         sim.setReadyDelay(Duration.ofHours(1));
         Deployment d = engine.deploy(spec().build(), ledger, log);
