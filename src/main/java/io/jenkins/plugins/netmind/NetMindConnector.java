@@ -4,7 +4,6 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.ProxyConfiguration;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.security.ACL;
@@ -12,7 +11,6 @@ import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.Scheduler;
 import io.jenkins.plugins.netmind.lifecycle.EndpointEngine;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -126,12 +124,9 @@ public final class NetMindConnector {
 
     private static Connection newConnection(String token, URI baseUrl, String credentialsId) {
         Scheduler scheduler = TimerScheduler.on(Timer.get());
-        HttpClient http = ProxyConfiguration.newHttpClientBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build();
         NetMindClient client = NetMindClient.builder(token)
                 .baseUrl(baseUrl)
-                .httpClient(http)
+                .httpClient(SharedHttpClient.current())
                 .connectTimeout(CONNECT_TIMEOUT)
                 .scheduler(scheduler)
                 .build();

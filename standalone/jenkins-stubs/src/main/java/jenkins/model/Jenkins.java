@@ -1,5 +1,6 @@
 package jenkins.model;
 
+import hudson.ProxyConfiguration;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
@@ -99,6 +100,10 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     }
 
     public void setAuthorizationStrategy(AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("stub");
     }
 }
