@@ -5,12 +5,10 @@ import io.jenkins.plugins.netmind.client.EndpointUrl;
 import io.jenkins.plugins.netmind.client.Flavor;
 import io.jenkins.plugins.netmind.client.NetMindException;
 import io.jenkins.plugins.netmind.client.Service;
-import io.jenkins.plugins.netmind.client.ServiceList;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +56,7 @@ final class DeployRun {
     private volatile BigDecimal pricePerHour;
     private volatile String serviceId;
     private volatile Instant createdAt;
+    private volatile Instant sentAt;
     private volatile boolean cancelRequested;
 
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
@@ -122,8 +121,17 @@ final class DeployRun {
     /** Re-arms the wait of a deploy interrupted by a restart. */
     static DeployRun resume(Env env, ResumeState state, Ledger ledger, LogSink log) {
         DeployRun run = new DeployRun(env, ledger, log, null, state, state.name());
-        log.log(Messages.Deploy_resuming(state.name(), state.serviceId() == null ? "?" : state.serviceId()));
-        CompletableFuture<Service> known = state.serviceId() != null
+        LedgerEntry entry = ledger.get(state.name()).filter(LedgerEntry::isLive).orElse(null);
+        if (run.serviceId == null && entry != null && entry.serviceId() != null) {
+            // the ledger learned the id after the state was saved: resume that endpoint, do not look for it
+            run.serviceId = entry.serviceId();
+            run.createdAt = entry.createdAt();
+        } else if (entry != null) {
+            // an intent in the ledger is when the create may have been sent; without one it never was
+            run.sentAt = entry.recordedAt();
+        }
+        log.log(Messages.Deploy_resuming(state.name(), run.serviceId == null ? "?" : run.serviceId));
+        CompletableFuture<Service> known = run.serviceId != null
                 ? CompletableFuture.completedFuture(null)
                 : run.findByName(new EndpointException(
                         EndpointException.Reason.OUTCOME_UNKNOWN, Messages.Deploy_resumeNothing(state.name())));
@@ -184,6 +192,7 @@ final class DeployRun {
         Instant now = env.clock().instant();
         ledger.put(new LedgerEntry(
                 name, null, LedgerEntry.State.INTENT, now, flavorId, instances, pricePerHour, paymentType, null));
+        sentAt = now;
         BigDecimal total = pricePerHour == null ? null : pricePerHour.multiply(BigDecimal.valueOf(instances));
         log.log(Messages.Deploy_creating(
                 name,
@@ -219,36 +228,42 @@ final class DeployRun {
         return findByName(reported);
     }
 
-    /** Looks the endpoint up by name; fails with {@code notFound} when the list shows it does not exist. */
+    /**
+     * Looks the endpoint up by name, again and again while NetMind's list may lag behind the create ({@link
+     * NameLookup}); fails with {@code notFound} once that shows it was never created, else leaves it UNKNOWN.
+     */
     private CompletableFuture<Service> findByName(EndpointException notFound) {
-        return env.client().listServices().handle((list, failure) -> {
-            if (failure != null || !list.supported()) {
-                ledger.get(name)
-                        .ifPresent(e -> ledger.put(e.withState(
-                                LedgerEntry.State.UNKNOWN, env.clock().instant())));
-                log.log(Messages.Deploy_unknownLeft(name));
-                String why = failure != null ? Teardowns.messageOf(failure) : Messages.Deploy_noListRoute();
-                throw new EndpointException(
-                        EndpointException.Reason.OUTCOME_UNKNOWN, Messages.Deploy_outcomeUnknownFailed(name, why));
-            }
-            List<Service> found = matches(list);
-            if (found.isEmpty()) {
-                markNothingCreated();
-                throw notFound;
-            }
-            log.log(Messages.Deploy_foundByName(name, found.get(0).serviceId()));
-            return adopt(found.get(0));
-        });
-    }
-
-    private List<Service> matches(ServiceList list) {
-        return list.services().stream()
-                .filter(s -> name.equals(s.name()) && !s.isGone() && s.serviceId() != null)
-                .toList();
+        Instant sent = sentAt != null ? sentAt : Instant.EPOCH;
+        return new NameLookup(env, name, waitLog, sent, deadline)
+                .find(this::run)
+                .handle((service, failure) -> {
+                    if (failure == null) {
+                        log.log(Messages.Deploy_foundByName(name, service.serviceId()));
+                        return adopt(service);
+                    }
+                    Throwable t = PollLoop.unwrap(failure);
+                    if (t instanceof NameLookup.Missing missing && missing.graceOver()) {
+                        markNothingCreated();
+                        throw notFound;
+                    }
+                    if (t instanceof EndpointException e && e.reason() == EndpointException.Reason.CANCELLED) {
+                        throw e;
+                    }
+                    ledger.get(name)
+                            .filter(e -> e.serviceId() == null)
+                            .ifPresent(e -> ledger.put(e.withState(LedgerEntry.State.UNKNOWN, e.recordedAt())));
+                    log.log(Messages.Deploy_unknownLeft(name));
+                    String why = t instanceof NameLookup.Missing
+                            ? Messages.Deploy_notListedInTime()
+                            : Teardowns.messageOf(t);
+                    throw new EndpointException(
+                            EndpointException.Reason.OUTCOME_UNKNOWN, Messages.Deploy_outcomeUnknownFailed(name, why));
+                });
     }
 
     private void markNothingCreated() {
         ledger.get(name)
+                .filter(e -> e.serviceId() == null)
                 .ifPresent(e -> ledger.put(
                         e.withState(LedgerEntry.State.DELETED, env.clock().instant())));
     }
@@ -362,7 +377,7 @@ final class DeployRun {
         String id = serviceId;
         CompletableFuture<TeardownReport.Item> teardown;
         if (id == null) {
-            teardown = CompletableFuture.completedFuture(null);
+            teardown = withoutId();
         } else {
             if (failure != null && failure.reason() != EndpointException.Reason.CANCELLED) {
                 log.log(Messages.Deploy_cleaningUp(name, failure.getMessage()));
@@ -385,6 +400,32 @@ final class DeployRun {
                 cleaned.completeExceptionally(left);
             }
         });
+    }
+
+    /**
+     * The cleanup when no service id is known: nothing when the create was not sent or was refused; a lookup by name
+     * (a teardown of the ledger entry) when a stop cut the lookup short; a failure when the entry is left UNKNOWN.
+     */
+    private CompletableFuture<TeardownReport.Item> withoutId() {
+        LedgerEntry entry = sentAt == null
+                ? null
+                : ledger.get(name)
+                        .filter(e -> e.isLive() && e.serviceId() == null)
+                        .orElse(null);
+        if (entry == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (entry.state() == LedgerEntry.State.UNKNOWN) {
+            return CompletableFuture.completedFuture(new TeardownReport.Item(
+                    name,
+                    null,
+                    TeardownReport.Outcome.FAILED,
+                    null,
+                    null,
+                    paymentType,
+                    Messages.Deploy_unknownLeft(name)));
+        }
+        return teardowns.entry(entry, ledger, log);
     }
 
     private EndpointException cancelled() {

@@ -95,6 +95,7 @@ public final class EndpointEngine {
         private PollPolicy pollPolicy = PollPolicy.DEFAULT;
         private RandomGenerator random;
         private Duration teardownTimeout = Duration.ofMinutes(10);
+        private Duration listGrace = Duration.ofMinutes(10);
 
         private Builder(NetMindClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -130,12 +131,23 @@ public final class EndpointEngine {
             return this;
         }
 
+        /**
+         * How long NetMind's list may lag behind a create (default 10 minutes). An endpoint whose create answer was
+         * lost and that the list does not show counts as never created only once this much time has passed since its
+         * create was sent: a deploy keeps looking for it by name until then (or its deadline), and a teardown of a
+         * younger ledger entry without service id leaves it UNKNOWN and reports it not confirmed, to be tried again.
+         */
+        public Builder listGrace(Duration value) {
+            this.listGrace = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Builds the engine. */
         public EndpointEngine build() {
             Scheduler s = scheduler != null ? scheduler : Scheduler.of(DefaultTimer.INSTANCE);
             RandomGenerator r =
                     random != null ? random : () -> ThreadLocalRandom.current().nextLong();
-            return new EndpointEngine(new Env(client, s, clock, pollPolicy, r, teardownTimeout));
+            return new EndpointEngine(new Env(client, s, clock, pollPolicy, r, teardownTimeout, listGrace));
         }
     }
 

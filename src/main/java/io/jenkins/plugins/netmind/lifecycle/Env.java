@@ -13,4 +13,11 @@ record Env(
         Clock clock,
         PollPolicy policy,
         RandomGenerator random,
-        Duration teardownTimeout) {}
+        Duration teardownTimeout,
+        Duration listGrace) {
+
+    /** The same, polling by {@code other}. */
+    Env withPolicy(PollPolicy other) {
+        return new Env(client, scheduler, clock, other, random, teardownTimeout, listGrace);
+    }
+}

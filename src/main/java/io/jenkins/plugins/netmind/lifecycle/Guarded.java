@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Wrappers that keep a failing log or ledger from stopping the engine halfway (a cleanup that throws would leave a
  * paid endpoint behind): a log line that cannot be written is dropped, a ledger write that fails is reported in the
- * log and the lifecycle goes on, except the intent: what cannot be recorded is not created.
+ * log and the lifecycle goes on, except the intent: what cannot be recorded is not created. An entry that cannot be read
+ * is treated as absent (reported in the log), so a cleanup still deletes what it knows by service id.
  */
 final class Guarded {
 
@@ -54,9 +55,15 @@ final class Guarded {
             }
         }
 
+        /** An entry that cannot be read counts as unknown: the cleanup still deletes by service id. */
         @Override
         public Optional<LedgerEntry> get(String name) {
-            return ledger.get(name);
+            try {
+                return ledger.get(name);
+            } catch (RuntimeException e) {
+                log.log(Messages.Ledger_readFailed(name, String.valueOf(e.getMessage())));
+                return Optional.empty();
+            }
         }
 
         @Override
@@ -66,7 +73,12 @@ final class Guarded {
 
         @Override
         public Optional<LedgerEntry> findByServiceId(String serviceId) {
-            return ledger.findByServiceId(serviceId);
+            try {
+                return ledger.findByServiceId(serviceId);
+            } catch (RuntimeException e) {
+                log.log(Messages.Ledger_readFailed(serviceId, String.valueOf(e.getMessage())));
+                return Optional.empty();
+            }
         }
     }
 }

@@ -55,35 +55,74 @@ final class Teardowns {
                 });
     }
 
+    /**
+     * Concludes from the list: delete what carries the name; a name that is not listed was never created only once
+     * the list grace period has passed since the entry was recorded (the list may lag behind a create). An entry that
+     * gained a service id meanwhile (its deploy found it) is deleted by that id instead.
+     */
     private CompletableFuture<TeardownReport.Item> byName(
             LedgerEntry entry, ServiceList list, Ledger ledger, LogSink log) {
         Instant now = env.clock().instant();
+        LedgerEntry current = ledger.get(entry.name()).orElse(entry);
+        if (current.serviceId() != null) {
+            return delete(current.name(), current.serviceId(), current, ledger, log);
+        }
+        if (!current.isLive()) {
+            // another teardown concluded meanwhile that it was never created
+            return CompletableFuture.completedFuture(new TeardownReport.Item(
+                    entry.name(), null, TeardownReport.Outcome.NOT_CREATED, null, null, entry.paymentType(), null));
+        }
         if (!list.supported()) {
-            ledger.put(entry.withState(LedgerEntry.State.UNKNOWN, now));
+            keepUnknown(current, ledger);
             String message = Messages.Teardown_cannotFind(entry.name());
             log.log(message);
             return CompletableFuture.completedFuture(failed(entry.name(), null, entry, message));
         }
         List<Service> found = list.services().stream()
-                .filter(s -> entry.name().equals(s.name()) && !s.isGone())
+                .filter(s -> entry.name().equals(s.name()) && !s.isGone() && s.serviceId() != null)
                 .toList();
         if (found.isEmpty()) {
-            ledger.put(entry.withState(LedgerEntry.State.DELETED, now));
-            log.log(Messages.Teardown_notCreated(entry.name()));
-            return CompletableFuture.completedFuture(new TeardownReport.Item(
-                    entry.name(), null, TeardownReport.Outcome.NOT_CREATED, null, null, entry.paymentType(), null));
+            return CompletableFuture.completedFuture(notListed(current, now, ledger, log));
         }
+        Instant created = entry.createdAt() != null ? entry.createdAt() : entry.recordedAt();
         List<CompletableFuture<TeardownReport.Item>> deletes = new ArrayList<>();
         for (Service s : found) {
-            Instant created = entry.createdAt() != null ? entry.createdAt() : entry.recordedAt();
             LedgerEntry known = entry.created(s.serviceId(), created, now);
             ledger.put(known);
             deletes.add(delete(entry.name(), s.serviceId(), known, ledger, log));
         }
-        return all(deletes)
-                .thenApply(report -> report.failures().isEmpty()
-                        ? report.items().get(0)
-                        : report.failures().get(0));
+        return all(deletes).thenApply(report -> {
+            if (report.allGone()) {
+                return report.items().get(0);
+            }
+            // several services carry the name: the ledger keeps one that may remain, whichever delete wrote last
+            TeardownReport.Item left = report.failures().get(0);
+            ledger.put(entry.created(left.serviceId(), created, now)
+                    .withState(LedgerEntry.State.DELETING, env.clock().instant()));
+            return left;
+        });
+    }
+
+    private TeardownReport.Item notListed(LedgerEntry entry, Instant now, Ledger ledger, LogSink log) {
+        Duration age = Duration.between(entry.recordedAt(), now);
+        if (age.compareTo(env.listGrace()) < 0) {
+            keepUnknown(entry, ledger);
+            String message =
+                    Messages.Teardown_notListedYet(entry.name(), Texts.duration(age), Texts.duration(env.listGrace()));
+            log.log(message);
+            return failed(entry.name(), null, entry, message);
+        }
+        ledger.put(entry.withState(LedgerEntry.State.DELETED, now));
+        log.log(Messages.Teardown_notCreated(entry.name()));
+        return new TeardownReport.Item(
+                entry.name(), null, TeardownReport.Outcome.NOT_CREATED, null, null, entry.paymentType(), null);
+    }
+
+    /** Marks an entry without service id UNKNOWN, keeping when it was recorded (the grace period counts from it). */
+    private static void keepUnknown(LedgerEntry entry, Ledger ledger) {
+        if (entry.state() != LedgerEntry.State.UNKNOWN) {
+            ledger.put(entry.withState(LedgerEntry.State.UNKNOWN, entry.recordedAt()));
+        }
     }
 
     /** Deletes one endpoint and waits until NetMind confirms it gone. */
@@ -206,6 +245,7 @@ final class Teardowns {
         private final String serviceId;
         private final String name;
         private volatile String lastStatus = "";
+        private volatile String lastFailure = "";
         private int polls;
 
         ConfirmGone(String serviceId, String name) {
@@ -246,14 +286,18 @@ final class Teardowns {
             if (e == null || !e.isRetryable()) {
                 throw new EndpointException(EndpointException.Reason.NETMIND, messageOf(failure), failure);
             }
+            lastFailure = e.getMessage();
             return e.retryAfter();
         }
 
         @Override
         public RuntimeException timedOut() {
+            String within = Texts.duration(env.teardownTimeout());
             return new EndpointException(
                     EndpointException.Reason.TIMEOUT,
-                    Messages.Teardown_notConfirmed(name, serviceId, lastStatus, Texts.duration(env.teardownTimeout())));
+                    lastStatus.isEmpty()
+                            ? Messages.Teardown_notConfirmedFailing(name, serviceId, within, lastFailure)
+                            : Messages.Teardown_notConfirmed(name, serviceId, lastStatus, within));
         }
 
         @Override

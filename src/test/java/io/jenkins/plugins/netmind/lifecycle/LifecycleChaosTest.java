@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * timing); {@code -Dnetmind.chaos.lifecycles=N} changes the count. Time runs 500 times faster (one virtual
  * second is 2 ms), so minutes of waiting cost milliseconds while everything still races on real threads.
  *
- * <p>At the end: zero live endpoints (after the sweep that the ledger's UNKNOWN entries ask for), zero duplicate
+ * <p>NetMind's list lags behind creates by a seeded 0 to 90 s, and the engine's list grace period is 3 minutes.
+ *
+ * <p>At the end: zero live endpoints (after the sweeps that the ledger's UNKNOWN entries ask for), zero duplicate
  * names, every lifecycle finished, every failure reported with a message, and no token in any line or message.
  */
 class LifecycleChaosTest {
@@ -38,6 +40,7 @@ class LifecycleChaosTest {
     private static final long SEED = Long.getLong("netmind.chaos.seed", 20241113L);
     private static final int CONCURRENCY = 64;
     private static final double FAULT_PROBABILITY = 0.06;
+    private static final Duration LIST_GRACE = Duration.ofMinutes(3);
 
     private record Outcome(int index, String kind, String message) {}
 
@@ -49,6 +52,8 @@ class LifecycleChaosTest {
                         NetMindSimulator.builder().clock(time).seed(SEED).start()) {
             sim.setFlavors(roomyFlavors());
             sim.setEndpointReadyLag(Duration.ofSeconds(20));
+            Duration listLag = Duration.ofSeconds(new Random(SEED).nextInt(91));
+            sim.setListLag(listLag);
             sim.faults().random(SEED, FAULT_PROBABILITY, FaultKind.all()).randomLatency(Duration.ofMillis(3));
             NetMindClient client = sim.clientBuilder()
                     .scheduler(time)
@@ -60,6 +65,7 @@ class LifecycleChaosTest {
                     .scheduler(time)
                     .clock(time)
                     .random(new Random(SEED + 2))
+                    .listGrace(LIST_GRACE)
                     .build();
             InMemoryLedger ledger = new InMemoryLedger();
             ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
@@ -82,7 +88,7 @@ class LifecycleChaosTest {
                     .filter(e -> e.state() == LedgerEntry.State.UNKNOWN)
                     .map(LedgerEntry::name)
                     .toList();
-            TeardownReport sweep = engine.teardownAll(ledger, log).get(60, TimeUnit.SECONDS);
+            List<List<TeardownReport.Outcome>> sweeps = sweepUntilSettled(engine, ledger, log, time);
             sim.faults().clear();
 
             Map<String, Long> byKind =
@@ -90,15 +96,16 @@ class LifecycleChaosTest {
             Map<FaultKind, Long> faults = new EnumMap<>(FaultKind.class);
             sim.faults().injected().forEach(f -> faults.merge(f.kind(), 1L, Long::sum));
             System.out.printf(
-                    "chaos: %d lifecycles, seed %d, outcomes %s, faults %s, left before sweep %d (unknown in ledger %d),"
-                            + " sweep %s, wall %d ms%n",
+                    "chaos: %d lifecycles, seed %d, list lag %s, outcomes %s, faults %s, left before sweep %d (unknown"
+                            + " in ledger %d), sweeps %s, wall %d ms%n",
                     results.size(),
                     SEED,
+                    Texts.duration(listLag),
                     byKind,
                     faults,
                     leftBeforeSweep.size(),
                     unknown.size(),
-                    sweep.items().stream().map(TeardownReport.Item::outcome).toList(),
+                    sweeps,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart));
 
             results.stream()
@@ -141,6 +148,26 @@ class LifecycleChaosTest {
                     .filter(o -> o.message() != null)
                     .forEach(o -> assertFalse(o.message().contains(sim.token())));
         }
+    }
+
+    /**
+     * Sweeps like the safety net: again after a virtual minute while the ledger holds entries (young UNKNOWN ones wait
+     * for the list grace period), at most 20 times. Returns each sweep's outcomes.
+     */
+    private static List<List<TeardownReport.Outcome>> sweepUntilSettled(
+            EndpointEngine engine, InMemoryLedger ledger, LogSink log, FastTime time) throws Exception {
+        List<List<TeardownReport.Outcome>> sweeps = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            TeardownReport report = engine.teardownAll(ledger, log).get(60, TimeUnit.SECONDS);
+            sweeps.add(report.items().stream().map(TeardownReport.Item::outcome).toList());
+            if (ledger.live().isEmpty()) {
+                break;
+            }
+            CompletableFuture<Void> minute = new CompletableFuture<>();
+            time.schedule(Duration.ofMinutes(1), () -> minute.complete(null));
+            minute.get(10, TimeUnit.SECONDS);
+        }
+        return sweeps;
     }
 
     /** One randomized lifecycle; never fails: what went wrong is in the outcome. */

@@ -140,4 +140,32 @@ class ResumeTest {
                 LedgerEntry.State.DELETED,
                 v.ledger.get(state.name()).orElseThrow().state());
     }
+
+    @Test
+    void stateSavedBeforeCreateAnsweredResumesTheIdTheLedgerLearnedSince() throws Exception {
+        v.sim.setReadyDelay(Duration.ofMinutes(10));
+        v.sim.setListLag(Duration.ofHours(1));
+        ResumeState withId = interruptedDeploy();
+        ResumeState savedEarlier = new ResumeState(
+                withId.name(),
+                null,
+                withId.deadline(),
+                null,
+                false,
+                withId.flavorId(),
+                withId.flavorName(),
+                withId.pricePerHour(),
+                "usd",
+                1,
+                null);
+
+        DeployResult r = await(v.engine.resume(savedEarlier, v.ledger, v.log).result());
+
+        assertEquals(withId.serviceId(), r.serviceId());
+        assertEquals(1, v.sim.allServices().size());
+        assertEquals(0, v.sim.requests(Route.LIST).size(), "no lookup by name: the ledger knew the id");
+        assertEquals(
+                LedgerEntry.State.CREATED,
+                v.ledger.get(withId.name()).orElseThrow().state());
+    }
 }

@@ -82,4 +82,40 @@ class RobustnessTest {
         assertTrue(report.allGone());
         assertTrue(v.sim.liveServices().isEmpty());
     }
+
+    @Test
+    void aLedgerThatCannotBeReadStillGetsTheEndpointDeleted() throws Exception {
+        v.sim.setReadyDelay(Duration.ofHours(2));
+        InMemoryLedger inner = new InMemoryLedger();
+        Ledger unreadable = new Ledger() {
+            @Override
+            public void put(LedgerEntry entry) {
+                inner.put(entry);
+            }
+
+            @Override
+            public Optional<LedgerEntry> get(String name) {
+                throw new IllegalStateException("ledger file is corrupt");
+            }
+
+            @Override
+            public List<LedgerEntry> entries() {
+                throw new IllegalStateException("ledger file is corrupt");
+            }
+        };
+        Deployment d = v.engine.deploy(spec().timeout(Duration.ofMinutes(5)).build(), unreadable, v.log);
+
+        assertEquals(EndpointException.Reason.TIMEOUT, failure(d.result()).reason());
+        await(d.cancel());
+        assertTrue(v.sim.liveServices().isEmpty(), "deleted although the ledger could not be read");
+        assertTrue(
+                v.log.contains("Could not read endpoint " + d.name() + " from the ledger: ledger file is corrupt"),
+                v.log.toString());
+
+        v.sim.setReadyDelay(Duration.ZERO);
+        DeployResult r = await(v.engine.deploy(spec().build(), inner, v.log).result());
+        TeardownReport report = await(v.engine.teardown(List.of(r.serviceId()), unreadable, v.log));
+        assertTrue(report.allGone(), report.toString());
+        assertTrue(v.sim.liveServices().isEmpty());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.netmind.client.CreateServiceRequest;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.RecordedRequest;
 import io.jenkins.plugins.netmind.sim.Route;
@@ -158,7 +159,15 @@ class TeardownTest {
         other.put(new LedgerEntry(
                 r.name(), null, LedgerEntry.State.UNKNOWN, now, r.flavorId(), 1, r.pricePerHour(), "usd", null));
         other.put(new LedgerEntry(
-                "never-created", null, LedgerEntry.State.INTENT, now, r.flavorId(), 1, null, "usd", null));
+                "never-created",
+                null,
+                LedgerEntry.State.INTENT,
+                now.minus(Duration.ofMinutes(11)),
+                r.flavorId(),
+                1,
+                null,
+                "usd",
+                null));
         other.put(new LedgerEntry("done", "x", LedgerEntry.State.DELETED, now, r.flavorId(), 1, null, "usd", now));
 
         TeardownReport report = await(v.engine.teardownAll(other, v.log));
@@ -185,5 +194,69 @@ class TeardownTest {
         assertTrue(item.message().startsWith("Cannot tell whether endpoint lost-one exists"), item.message());
         assertEquals(
                 LedgerEntry.State.UNKNOWN, other.get("lost-one").orElseThrow().state());
+    }
+
+    @Test
+    void severalServicesWithTheNameAreAllDeletedAndOneThatMayRemainStaysInTheLedger() throws Exception {
+        String first = await(v.client.createService(request("twice"))).serviceId();
+        String second = await(v.client.createService(request("twice"))).serviceId();
+        InMemoryLedger other = new InMemoryLedger();
+        other.put(new LedgerEntry(
+                "twice", null, LedgerEntry.State.UNKNOWN, v.clock.instant(), "f", 1, null, "usd", null));
+        v.sim.faults().on(Route.DELETE).call(1).respond(403, "{\"message\":\"Invalid API key\"}");
+
+        TeardownReport report = await(v.engine.teardownAll(other, v.log));
+
+        assertEquals(1, report.failures().size(), report.toString());
+        assertEquals(1, v.sim.liveServices().size());
+        String left = v.sim.liveServices().iterator().next();
+        assertTrue(List.of(first, second).contains(left));
+        LedgerEntry entry = other.get("twice").orElseThrow();
+        assertEquals(LedgerEntry.State.DELETING, entry.state(), other.toString());
+        assertEquals(left, entry.serviceId(), "the ledger points at the one that is left");
+
+        assertTrue(await(v.engine.teardownAll(other, v.log)).allGone());
+        assertTrue(v.sim.liveServices().isEmpty());
+    }
+
+    @Test
+    void aConfirmationThatNeverComesSaysWhatFailed() throws Exception {
+        DeployResult r = deploy(1, spec()).get(0);
+        v.sim.faults().on(Route.GET).always().respond(503);
+
+        TeardownReport report = await(v.engine.teardown(List.of(r.serviceId()), v.ledger, v.log));
+
+        String message = report.failures().get(0).message();
+        assertTrue(
+                message.startsWith("Could not confirm within 10m 00s that endpoint " + r.name() + " (" + r.serviceId()
+                        + ") is gone after the delete: "),
+                message);
+        assertTrue(message.contains("503") && message.endsWith("It stays in the ledger."), message);
+        assertEquals(
+                LedgerEntry.State.DELETING, v.ledger.get(r.name()).orElseThrow().state());
+    }
+
+    @Test
+    void aTeardownRacingTheSafetyNetDeletesOnceAndBothSeeItGone() throws Exception {
+        List<DeployResult> results = deploy(3, spec());
+        List<String> ids = results.stream().map(DeployResult::serviceId).toList();
+        v.sim.faults().on(Route.DELETE).calls(1, 3).latency(Duration.ofMillis(200));
+
+        var step = v.engine.teardown(ids, v.ledger, v.log);
+        var safetyNet = v.engine.teardownAll(v.ledger, v.log);
+
+        assertTrue(await(step).allGone(), step.toString());
+        assertTrue(await(safetyNet).allGone(), safetyNet.toString());
+        assertTrue(v.sim.liveServices().isEmpty());
+        assertTrue(v.ledger.live().isEmpty(), v.ledger.toString());
+    }
+
+    private static CreateServiceRequest request(String name) {
+        return new CreateServiceRequest(
+                name,
+                "x",
+                "usd",
+                CreateServiceRequest.Resources.manual("69475e82e81c4dd6be3467e2ca374e0c", 1),
+                new CreateServiceRequest.Deployment("python:3.10-slim", null, 8080, 0));
     }
 }

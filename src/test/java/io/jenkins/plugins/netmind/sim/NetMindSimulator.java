@@ -154,6 +154,16 @@ public final class NetMindSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * How long a new service stays out of the list route's answer (default 0): it is listed only once this much time
+     * has passed since its create on the simulator's clock, as a list that lags behind creates would (GET by id sees it
+     * at once).
+     */
+    public NetMindSimulator setListLag(Duration lag) {
+        settings.listLag = Objects.requireNonNull(lag);
+        return this;
+    }
+
     /** Whether a create with the name of a live service answers 400 (default false). */
     public NetMindSimulator setUniqueNames(boolean unique) {
         settings.uniqueNames = unique;

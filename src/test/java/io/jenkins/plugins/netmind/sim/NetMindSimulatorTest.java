@@ -11,6 +11,7 @@ import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.NetMindException;
 import io.jenkins.plugins.netmind.client.RetryPolicy;
 import io.jenkins.plugins.netmind.client.Service;
+import io.jenkins.plugins.netmind.client.ServiceList;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -223,5 +224,23 @@ class NetMindSimulatorTest {
         assertEquals("b", list.get("service_list").get(0).get("name").asText());
         assertEquals(405, send("PATCH", "/v1/inference-service", "tok", null).statusCode());
         assertEquals(404, send("GET", "/v2/other", "tok", null).statusCode());
+    }
+
+    @Test
+    void aLaggingListShowsANewServiceOnlyAfterTheLag() {
+        sim.setListLag(Duration.ofSeconds(90));
+        NetMindClient client = client();
+        String id = client.createService(request("late")).join().serviceId();
+
+        assertEquals(List.of(), names(client.listServices().join()));
+        assertEquals("late", client.getService(id).join().name(), "GET by id sees it at once");
+        clock.advance(Duration.ofSeconds(89));
+        assertEquals(List.of(), names(client.listServices().join()));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of("late"), names(client.listServices().join()));
+    }
+
+    private static List<String> names(ServiceList list) {
+        return list.services().stream().map(Service::name).toList();
     }
 }

@@ -151,10 +151,11 @@ final class SimApi {
             case METHOD_NOT_ALLOWED -> SimResponse.error(405, "Method Not Allowed");
             case SUPPORTED -> {
                 Instant now = clock.instant();
+                Instant listedBefore = now.minus(settings.listLag);
                 ObjectNode root = SimJson.MAPPER.createObjectNode();
                 ArrayNode list = root.putArray("service_list");
                 services.values().stream()
-                        .filter(s -> !s.isDeleted())
+                        .filter(s -> !s.isDeleted() && !s.createdAt.isAfter(listedBefore))
                         .sorted((a, b) -> a.createdAt.compareTo(b.createdAt))
                         .forEach(s -> list.add(SimJson.service(s.view(now), endpointUrl.apply(s.id), settings)));
                 root.put("total", list.size());

@@ -16,6 +16,7 @@ final class SimSettings {
     volatile boolean endpointUrlWithScheme = true;
     volatile NetMindSimulator.DeleteMode deleteMode = NetMindSimulator.DeleteMode.SOFT;
     volatile NetMindSimulator.ListMode listMode = NetMindSimulator.ListMode.SUPPORTED;
+    volatile Duration listLag = Duration.ZERO;
     volatile boolean uniqueNames;
     volatile List<SimFlavor> flavors = SimFlavor.defaults();
 
