@@ -5,15 +5,15 @@ import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
-import io.jenkins.plugins.netmind.lifecycle.ResumeState;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * Creates an endpoint and waits for it without holding a thread: {@link #start()} asks the engine and returns, the
- * engine's completion calls {@link #deployed}. Only the {@link ResumeState} and the credentials id are saved with the
- * program; after a restart {@link #onResume()} reconnects and re-arms the wait. {@link #stop} cancels the deployment,
+ * engine's completion calls {@link #deployed}. Only the resume state (as a {@link SavedResumeState}: the program's
+ * serialization cannot restore records) and the credentials id are saved with the program; after a restart {@link
+ * #onResume()} reconnects and re-arms the wait. {@link #stop} cancels the deployment,
  * which deletes what was created, and then fails the step.
  */
 abstract class DeployingExecution extends NetMindExecution {
@@ -24,7 +24,7 @@ abstract class DeployingExecution extends NetMindExecution {
     private final transient EndpointSettings settings;
 
     /** What a resume needs; refreshed from the live deployment whenever the program is saved. */
-    private ResumeState resumeState;
+    private SavedResumeState resumeState;
 
     /** Whether the endpoint is available and {@link #deployed} was called: nothing to resume or cancel here. */
     private volatile boolean done;
@@ -62,7 +62,7 @@ abstract class DeployingExecution extends NetMindExecution {
             return;
         }
         try {
-            watch(connect().engine().resume(resumeState, ledger(), log()));
+            watch(connect().engine().resume(resumeState.toResumeState(), ledger(), log()));
         } catch (Exception e) {
             fail(e);
         }
@@ -70,7 +70,7 @@ abstract class DeployingExecution extends NetMindExecution {
 
     private void watch(Deployment d) {
         deployment = d;
-        resumeState = d.resumeState();
+        resumeState = SavedResumeState.of(d.resumeState());
         d.result().whenComplete((result, failure) -> {
             if (stopCause != null) {
                 return;
@@ -131,7 +131,7 @@ abstract class DeployingExecution extends NetMindExecution {
     private void writeObject(ObjectOutputStream out) throws IOException {
         Deployment d = deployment;
         if (d != null && !done) {
-            resumeState = d.resumeState();
+            resumeState = SavedResumeState.of(d.resumeState());
         }
         out.defaultWriteObject();
     }

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.netmind.steps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.jenkins.plugins.netmind.lifecycle.ResumeState;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a running step saves with the Pipeline program. Pipeline saves it with JBoss Marshalling (River), which
+ * restores objects by setting their fields and so cannot restore a Java record: no record may be reachable from the
+ * saved fields of an execution, or the build fails to load after a restart.
+ */
+class ExecutionSerialFormTest {
+
+    private static final List<Class<?>> EXECUTIONS = List.of(
+            NetmindDeployStep.Execution.class,
+            WithEndpointExecution.class,
+            ScaleExecution.class,
+            TeardownExecution.class);
+
+    @Test
+    void noExecutionSavesARecord() {
+        List<String> records = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (Class<?> execution : EXECUTIONS) {
+            collectRecords(execution, execution.getSimpleName(), seen, records);
+        }
+        assertEquals(List.of(), records, "records in the saved form of the step executions");
+    }
+
+    /** Walks the saved (non-static, non-transient) fields of our own classes, naming each one whose type is a record. */
+    private static void collectRecords(Class<?> type, String path, Set<Class<?>> seen, List<String> records) {
+        if (!seen.add(type)) {
+            return;
+        }
+        for (Class<?> c = type; c != null && isOurs(c); c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                int modifiers = f.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+                    continue;
+                }
+                String where = path + "." + f.getName();
+                if (f.getType().isRecord()) {
+                    records.add(where + " (" + f.getType().getName() + ")");
+                }
+                if (isOurs(f.getType())) {
+                    collectRecords(f.getType(), where, seen, records);
+                }
+            }
+        }
+    }
+
+    private static boolean isOurs(Class<?> c) {
+        return c.getName().startsWith("io.jenkins.plugins.netmind.");
+    }
+
+    @Test
+    void theSavedResumeStateGivesBackTheSameRecordAfterSerialization() throws Exception {
+        ResumeState state = new ResumeState(
+                "team-app-7-x1y2z3",
+                "svc-42",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                "/v1/models",
+                true,
+                "7b2f36d30e0743debc6c60d5017e2d16",
+                "NVIDIA_GeForce_RTX_4090",
+                new BigDecimal("0.30"),
+                "usd",
+                2,
+                Instant.parse("2026-01-02T02:50:00Z"));
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(SavedResumeState.of(state));
+        }
+        SavedResumeState back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (SavedResumeState) in.readObject();
+        }
+
+        assertEquals(state, back.toResumeState());
+        assertEquals("team-app-7-x1y2z3", back.name());
+        assertNull(SavedResumeState.of(null));
+    }
+}
