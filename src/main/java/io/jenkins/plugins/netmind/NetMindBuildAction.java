@@ -14,7 +14,9 @@ import jenkins.model.RunAction2;
  */
 public class NetMindBuildAction implements RunAction2 {
 
-    private List<RecordedEndpoint> endpoints = new ArrayList<>();
+    /** Replaced, never changed in place (see {@link #record}). */
+    private volatile List<RecordedEndpoint> endpoints = new ArrayList<>();
+
     private String credentialsId;
     private String apiUrl;
     private transient Run<?, ?> run;
@@ -60,7 +62,11 @@ public class NetMindBuildAction implements RunAction2 {
         RecordedEndpoint saved = EndpointRecords.find(endpoints, entry.name())
                 .map(existing -> existing.with(entry))
                 .orElseGet(() -> RecordedEndpoint.of(runId, connectedWith, connectedTo, entry));
-        EndpointRecords.upsert(endpoints, saved, false);
+        // copy on write: Run.save() serialises this list without this action's lock, possibly while another
+        // endpoint of the build is being recorded; it must never see the list change under it
+        List<RecordedEndpoint> changed = new ArrayList<>(endpoints);
+        EndpointRecords.upsert(changed, saved, false);
+        endpoints = changed;
         return saved;
     }
 
