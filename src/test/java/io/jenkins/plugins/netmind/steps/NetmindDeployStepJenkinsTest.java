@@ -162,7 +162,9 @@ class NetmindDeployStepJenkinsTest {
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
-        j.assertLogContains("No NetMind flavor NVIDIA_B200 has room for 1 instance(s). Flavors offered:", b);
+        // gpuCount defaults to 1, so the message names the GPUs per instance too
+        j.assertLogContains(
+                "No NetMind flavor NVIDIA_B200 has room for 1 instance(s) with 1 GPU(s) each. Flavors offered:", b);
         assertEquals(Set.of(), sim.allServices());
     }
 
