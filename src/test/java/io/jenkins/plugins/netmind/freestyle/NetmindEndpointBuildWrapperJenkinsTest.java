@@ -219,13 +219,16 @@ class NetmindEndpointBuildWrapperJenkinsTest {
 
     @Test
     void anEndpointThatCannotBeDeletedFailsTheBuild() throws Exception {
-        sim.faults().on(Route.DELETE).always().respond(500);
+        // NetMind refuses the delete: reported at once. (A 5xx is retried for the engine's teardown timeout, 10
+        // minutes, far longer than a test may run.)
+        sim.faults().on(Route.DELETE).always().respond(403);
         FreeStyleProject p = project("stuck", wrapper(), printVariables("NETMIND"));
 
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
         j.assertLogContains("url=", b);
         j.assertLogContains("could not be deleted", b);
+        j.assertLogContains("(HTTP 403)", b);
         j.assertLogContains("It is deleted again in the background.", b);
     }
 
