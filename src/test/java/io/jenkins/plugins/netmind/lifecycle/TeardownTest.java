@@ -251,6 +251,25 @@ class TeardownTest {
         assertTrue(v.ledger.live().isEmpty(), v.ledger.toString());
     }
 
+    @Test
+    void aDeleteAcceptedAtTheDeadlineIsStillConfirmed() throws Exception {
+        DeployResult r = deploy(1, spec()).get(0);
+        EndpointEngine hurried = EndpointEngine.builder(v.client)
+                .scheduler(v.scheduler)
+                .clock(v.clock)
+                .teardownTimeout(Duration.ofSeconds(1))
+                .build();
+        // the client retries the DELETE after the Retry-After on the virtual clock: accepted after the timeout
+        v.sim.faults().on(Route.DELETE).call(1).respond429(5);
+
+        TeardownReport report = await(hurried.teardown(List.of(r.serviceId()), v.ledger, v.log));
+
+        assertTrue(report.allGone(), report.toString());
+        assertEquals(TeardownReport.Outcome.DELETED, report.items().get(0).outcome());
+        assertEquals(
+                LedgerEntry.State.DELETED, v.ledger.get(r.name()).orElseThrow().state());
+    }
+
     private static CreateServiceRequest request(String name) {
         return new CreateServiceRequest(
                 name,
