@@ -6,6 +6,12 @@ import io.jenkins.plugins.netmind.lifecycle.Ledger;
 /** Where builds record the endpoints they create. */
 public final class NetMindLedgers {
 
+    /**
+     * Guards attaching the build's record. Not the {@link Run}'s own monitor: a Pipeline build takes its metadata lock
+     * before its monitor, and the action lookup below may call into code that takes that lock.
+     */
+    private static final Object ATTACH = new Object();
+
     private NetMindLedgers() {}
 
     /**
@@ -18,7 +24,11 @@ public final class NetMindLedgers {
 
     /** The build's record, attached on first use. */
     static NetMindBuildAction actionOf(Run<?, ?> run) {
-        synchronized (run) {
+        NetMindBuildAction attached = run.getAction(NetMindBuildAction.class);
+        if (attached != null) {
+            return attached;
+        }
+        synchronized (ATTACH) {
             NetMindBuildAction action = run.getAction(NetMindBuildAction.class);
             if (action == null) {
                 action = new NetMindBuildAction();
