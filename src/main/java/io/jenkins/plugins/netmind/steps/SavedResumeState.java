@@ -7,9 +7,10 @@ import java.time.Instant;
 
 /**
  * The lifecycle's {@link ResumeState} as a Pipeline program saves it. Pipeline saves a running step's execution with
- * JBoss Marshalling (River), which restores an object by setting its fields; a Java record's fields cannot be set that
- * way, so a record in the saved program would fail to load after a restart. This plain class holds the same values
- * and turns back into the record when the step resumes. Holds no secret.
+ * JBoss Marshalling (River), which restores an object by setting its fields; River releases before 2.1 have no record
+ * support, and a record's final fields cannot be set that way, so a record in the saved program could make the build
+ * fail to load after a restart. This plain class holds the same values and turns back into the record when the step
+ * resumes. Holds no secret.
  */
 final class SavedResumeState implements Serializable {
 
