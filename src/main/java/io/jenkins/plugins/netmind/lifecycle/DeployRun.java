@@ -326,7 +326,12 @@ final class DeployRun {
         URI target = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + readinessPath);
         waitLog.line(Messages.Deploy_probing(target));
         Instant now = env.clock().instant();
-        PollLoop<Integer, Integer> loop = new PollLoop<>(env, new Probe(target), waitLog, now, deadline);
+        PollLoop<Integer, Integer> loop = new PollLoop<>(
+                env,
+                new ReadinessProbe(env, waitLog, name, target, sendToken, startedAt, deadline),
+                waitLog,
+                now,
+                deadline);
         return run(loop, Duration.ZERO).thenApply(status -> {
             waitLog.line(Messages.Deploy_ready(
                     name, target, status, elapsed(env.clock().instant())));
@@ -522,60 +527,6 @@ final class DeployRun {
         private EndpointException vanished() {
             return new EndpointException(
                     EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, serviceId));
-        }
-    }
-
-    /** GET on the readiness URL until 2xx; a line when the answer changes. */
-    private final class Probe implements Poller<Integer, Integer> {
-        private final URI target;
-        private volatile String lastAnswer = "";
-
-        Probe(URI target) {
-            this.target = target;
-        }
-
-        @Override
-        public CompletableFuture<Integer> call() {
-            return env.client().probe(target, sendToken);
-        }
-
-        @Override
-        public Integer evaluate(Integer status) {
-            if (status >= 200 && status < 300) {
-                return status;
-            }
-            String answer = String.valueOf(status);
-            if (!answer.equals(lastAnswer)) {
-                lastAnswer = answer;
-                waitLog.line(Messages.Deploy_probeAnswer(
-                        target, answer, elapsed(env.clock().instant())));
-            }
-            return null;
-        }
-
-        @Override
-        public Optional<Duration> tolerate(Throwable failure) {
-            String answer = Teardowns.messageOf(failure);
-            if (!answer.equals(lastAnswer)) {
-                lastAnswer = answer;
-                waitLog.line(Messages.Deploy_probeAnswer(
-                        target, answer, elapsed(env.clock().instant())));
-            }
-            return Optional.empty();
-        }
-
-        @Override
-        public RuntimeException timedOut() {
-            return new EndpointException(
-                    EndpointException.Reason.TIMEOUT,
-                    Messages.Deploy_probeTimeout(
-                            name, target, Texts.duration(Duration.between(startedAt, deadline)), lastAnswer));
-        }
-
-        @Override
-        public void heartbeat(Duration waited) {
-            waitLog.line(Messages.Deploy_probeHeartbeat(
-                    name, target, elapsed(env.clock().instant())));
         }
     }
 }
