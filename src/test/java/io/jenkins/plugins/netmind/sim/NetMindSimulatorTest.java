@@ -37,7 +37,12 @@ class NetMindSimulatorTest {
             """;
 
     private final ManualClock clock = new ManualClock();
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Plain HTTP/1.1 with a timeout: a lost answer fails the test instead of hanging the build. */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
     private NetMindSimulator sim;
 
     @BeforeEach
@@ -52,6 +57,7 @@ class NetMindSimulatorTest {
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -168,6 +174,7 @@ class NetMindSimulatorTest {
                 s.faults().random(42, 0.3, EnumSet.of(FaultKind.SERVER_ERROR_500, FaultKind.RATE_LIMIT));
                 for (int i = 0; i < 50; i++) {
                     HttpRequest r = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/v1/inference-service/flavor"))
+                            .timeout(Duration.ofSeconds(20))
                             .header("Authorization", "Bearer " + s.token())
                             .build();
                     http.send(r, HttpResponse.BodyHandlers.discarding());
