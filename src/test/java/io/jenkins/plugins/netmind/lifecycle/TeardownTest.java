@@ -270,6 +270,21 @@ class TeardownTest {
                 LedgerEntry.State.DELETED, v.ledger.get(r.name()).orElseThrow().state());
     }
 
+    @Test
+    void aDeleteWhoseAnswerWasLostIsSentAgainAndAnAlreadyGoneAnswerCountsAsDone() throws Exception {
+        DeployResult r = deploy(1, spec()).get(0);
+        v.sim.faults().on(Route.DELETE).call(1).handledButResponseLost();
+
+        TeardownReport report = await(v.engine.teardown(List.of(r.serviceId()), v.ledger, v.log));
+
+        assertTrue(report.allGone(), report.toString());
+        assertEquals(TeardownReport.Outcome.ALREADY_GONE, report.items().get(0).outcome());
+        assertEquals(2, v.sim.requests(Route.DELETE).size());
+        assertTrue(v.sim.liveServices().isEmpty());
+        assertEquals(
+                LedgerEntry.State.DELETED, v.ledger.get(r.name()).orElseThrow().state());
+    }
+
     private static CreateServiceRequest request(String name) {
         return new CreateServiceRequest(
                 name,

@@ -223,6 +223,11 @@ public final class Faults {
             return add(Fault.of(FaultKind.CREATED_BUT_RESPONSE_LOST));
         }
 
+        /** Any route: handles the request (e.g. deletes the service), then closes the connection without an answer. */
+        public Faults handledButResponseLost() {
+            return add(Fault.of(FaultKind.CREATED_BUT_RESPONSE_LOST));
+        }
+
         /** The service touched by this call ends in status {@code failed} with this {@code status_info}. */
         public Faults terminalFailure(String statusInfo) {
             return add(Fault.terminal(statusInfo));
