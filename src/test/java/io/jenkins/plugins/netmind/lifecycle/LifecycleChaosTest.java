@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -52,7 +53,7 @@ class LifecycleChaosTest {
                         NetMindSimulator.builder().clock(time).seed(SEED).start()) {
             sim.setFlavors(roomyFlavors());
             sim.setEndpointReadyLag(Duration.ofSeconds(20));
-            Duration listLag = Duration.ofSeconds(new Random(SEED).nextInt(91));
+            Duration listLag = Duration.ofSeconds(new SplittableRandom(SEED).nextInt(91));
             sim.setListLag(listLag);
             sim.faults().random(SEED, FAULT_PROBABILITY, FaultKind.all()).randomLatency(Duration.ofMillis(3));
             NetMindClient client = sim.clientBuilder()

@@ -91,6 +91,9 @@ class ListLagTest {
         LedgerEntry unknown = v.ledger.get(d.name()).orElseThrow();
         assertEquals(LedgerEntry.State.UNKNOWN, unknown.state());
         assertEquals(1, v.sim.liveServices().size(), "still there, and still in the ledger");
+        assertTrue(
+                failure(d.cancel()).getMessage().contains("it stays in the ledger as UNKNOWN for a later sweep"),
+                "a cancel cannot promise it is gone");
 
         TeardownReport early = await(v.engine.teardownAll(v.ledger, v.log));
         assertEquals(1, early.failures().size(), early.toString());
