@@ -186,6 +186,12 @@ final class DeployRun {
 
     private CompletableFuture<Service> create(Flavor flavor) {
         checkCancelled();
+        ledger.get(name).filter(LedgerEntry::isLive).ifPresent(e -> {
+            // an intent would overwrite the record of an endpoint that may still exist
+            throw new EndpointException(
+                    EndpointException.Reason.INVALID_SPEC,
+                    Messages.Deploy_nameInUse(name, Objects.toString(e.serviceId(), "-"), e.state()));
+        });
         flavorId = flavor.flavorId();
         flavorName = flavor.displayName();
         pricePerHour = flavor.price(paymentType).orElse(null);

@@ -277,4 +277,28 @@ class DeployTest {
         assertTrue(e.getMessage().contains("disappeared from NetMind"), e.getMessage());
         assertTrue(v.sim.liveServices().isEmpty(), "deleted anyway: " + v.sim.liveServices());
     }
+
+    @Test
+    void aNameStillInTheLedgerIsRefusedInsteadOfOverwritingItsRecord() throws Exception {
+        DeployResult first = await(
+                v.engine.deploy(spec().name("fixed").build(), v.ledger, v.log).result());
+
+        EndpointException e = failure(
+                v.engine.deploy(spec().name("fixed").build(), v.ledger, v.log).result());
+
+        assertEquals(EndpointException.Reason.INVALID_SPEC, e.reason());
+        assertEquals(
+                "The ledger already holds endpoint fixed (service id " + first.serviceId() + ", CREATED) and NetMind"
+                        + " has not confirmed it deleted; tear it down first or choose another name.",
+                e.getMessage());
+        assertEquals(1, v.sim.requests(Route.CREATE).size());
+        LedgerEntry entry = v.ledger.get("fixed").orElseThrow();
+        assertEquals(first.serviceId(), entry.serviceId(), "the first endpoint keeps its record");
+        assertEquals(LedgerEntry.State.CREATED, entry.state());
+
+        await(v.engine.teardown(List.of(first.serviceId()), v.ledger, v.log));
+        DeployResult again = await(
+                v.engine.deploy(spec().name("fixed").build(), v.ledger, v.log).result());
+        assertEquals("fixed", again.name());
+    }
 }
