@@ -66,64 +66,27 @@ final class Failures {
     NetMindException fromThrowable(String method, String path, boolean create, Throwable failure, Duration timeout) {
         Throwable cause = unwrap(failure);
         String detail = hide(describe(cause));
+        Kind kind;
         if (isConnectFailure(cause)) {
-            return new NetMindException(
-                    Messages.NetMindException_connection(method, path, detail, baseUrl),
-                    method,
-                    path,
-                    0,
-                    "",
-                    Kind.CONNECTION,
-                    true,
-                    null,
-                    cause);
+            kind = Kind.CONNECTION;
+        } else if (create) {
+            kind = Kind.OUTCOME_UNKNOWN;
+        } else if (cause instanceof HttpTimeoutException) {
+            kind = Kind.TIMEOUT;
+        } else if (cause instanceof IOException) {
+            kind = Kind.CONNECTION;
+        } else {
+            kind = Kind.OTHER;
         }
-        if (create) {
-            return new NetMindException(
-                    Messages.NetMindException_outcomeUnknown(method, path, detail),
-                    method,
-                    path,
-                    0,
-                    "",
-                    Kind.OUTCOME_UNKNOWN,
-                    false,
-                    null,
-                    cause);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new NetMindException(
-                    Messages.NetMindException_timeout(method, path, seconds(timeout)),
-                    method,
-                    path,
-                    0,
-                    "",
-                    Kind.TIMEOUT,
-                    true,
-                    null,
-                    cause);
-        }
-        if (cause instanceof IOException) {
-            return new NetMindException(
-                    Messages.NetMindException_connection(method, path, detail, baseUrl),
-                    method,
-                    path,
-                    0,
-                    "",
-                    Kind.CONNECTION,
-                    true,
-                    null,
-                    cause);
-        }
-        return new NetMindException(
-                Messages.NetMindException_other(method, path, 0, detail),
-                method,
-                path,
-                0,
-                "",
-                Kind.OTHER,
-                false,
-                null,
-                cause);
+        String text =
+                switch (kind) {
+                    case CONNECTION -> Messages.NetMindException_connection(method, path, detail, baseUrl);
+                    case OUTCOME_UNKNOWN -> Messages.NetMindException_outcomeUnknown(method, path, detail);
+                    case TIMEOUT -> Messages.NetMindException_timeout(method, path, seconds(timeout));
+                    default -> Messages.NetMindException_other(method, path, 0, detail);
+                };
+        boolean retryable = kind == Kind.CONNECTION || kind == Kind.TIMEOUT;
+        return new NetMindException(text, method, path, 0, "", kind, retryable, null, cause);
     }
 
     /** A success answer whose body could not be read. */
