@@ -202,25 +202,18 @@ final class Teardowns {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
-    /** DELETE, repeated while NetMind fails transiently. */
-    private final class DeleteCall implements Poller<DeleteOutcome, DeleteOutcome> {
-        private final String serviceId;
-        private final String name;
-        private volatile String lastFailure = "";
+    /**
+     * What the DELETE and the confirmation share: the endpoint they work on, riding out transient failures (the last
+     * one is kept for the timeout message), any other failure ends the wait; no heartbeat lines.
+     */
+    private abstract static class TeardownPoller<R, T> implements Poller<R, T> {
+        final String serviceId;
+        final String name;
+        volatile String lastFailure = "";
 
-        DeleteCall(String serviceId, String name) {
+        TeardownPoller(String serviceId, String name) {
             this.serviceId = serviceId;
             this.name = name;
-        }
-
-        @Override
-        public CompletableFuture<DeleteOutcome> call() {
-            return env.client().deleteService(serviceId);
-        }
-
-        @Override
-        public DeleteOutcome evaluate(DeleteOutcome answer) {
-            return answer;
         }
 
         @Override
@@ -234,29 +227,43 @@ final class Teardowns {
         }
 
         @Override
+        public void heartbeat(Duration waited) {}
+    }
+
+    /** DELETE, repeated while NetMind fails transiently. */
+    private final class DeleteCall extends TeardownPoller<DeleteOutcome, DeleteOutcome> {
+
+        DeleteCall(String serviceId, String name) {
+            super(serviceId, name);
+        }
+
+        @Override
+        public CompletableFuture<DeleteOutcome> call() {
+            return env.client().deleteService(serviceId);
+        }
+
+        @Override
+        public DeleteOutcome evaluate(DeleteOutcome answer) {
+            return answer;
+        }
+
+        @Override
         public RuntimeException timedOut() {
             return new EndpointException(
                     EndpointException.Reason.TIMEOUT,
                     Messages.Teardown_deleteTimeout(
                             name, serviceId, Texts.duration(env.teardownTimeout()), lastFailure));
         }
-
-        @Override
-        public void heartbeat(Duration waited) {}
     }
 
     /** GET until 404 or {@code is_deleted}; DELETE is sent again now and then while the endpoint stays alive. */
-    private final class ConfirmGone implements Poller<Service, TeardownReport.Outcome> {
+    private final class ConfirmGone extends TeardownPoller<Service, TeardownReport.Outcome> {
         private static final int RESEND_EVERY = 5;
-        private final String serviceId;
-        private final String name;
         private volatile String lastStatus = "";
-        private volatile String lastFailure = "";
         private int polls;
 
         ConfirmGone(String serviceId, String name) {
-            this.serviceId = serviceId;
-            this.name = name;
+            super(serviceId, name);
         }
 
         /** The service, or null when NetMind answers 404. */
@@ -287,16 +294,6 @@ final class Teardowns {
         }
 
         @Override
-        public Optional<Duration> tolerate(Throwable failure) {
-            NetMindException e = NetMindException.unwrap(failure);
-            if (e == null || !e.isRetryable()) {
-                throw new EndpointException(EndpointException.Reason.NETMIND, messageOf(failure), failure);
-            }
-            lastFailure = e.getMessage();
-            return e.retryAfter();
-        }
-
-        @Override
         public RuntimeException timedOut() {
             String within = Texts.duration(env.teardownTimeout());
             return new EndpointException(
@@ -305,8 +302,5 @@ final class Teardowns {
                             ? Messages.Teardown_notConfirmedFailing(name, serviceId, within, lastFailure)
                             : Messages.Teardown_notConfirmed(name, serviceId, lastStatus, within));
         }
-
-        @Override
-        public void heartbeat(Duration waited) {}
     }
 }
