@@ -103,6 +103,21 @@ public final class NetMindForms {
         return FormChecks.toValidation(() -> FormChecks.path(value));
     }
 
+    /** The service id of an endpoint to scale: required. */
+    public static FormValidation checkServiceId(Item item, String value) {
+        checkConfigure(item);
+        return FormChecks.toValidation(() -> FormChecks.required(value, Messages.Forms_serviceIdRequired()));
+    }
+
+    /** The instances to scale to: required and at least 1. */
+    public static FormValidation checkRequiredInstances(Item item, String value) {
+        checkConfigure(item);
+        return FormChecks.toValidation(() -> {
+            FormChecks.required(value, Messages.Forms_instancesRequired());
+            FormChecks.atLeast(value, 1);
+        });
+    }
+
     /** Variable prefix: empty ({@code NETMIND}) or a valid start of an environment variable name. */
     public static FormValidation checkVariablePrefix(Item item, String value) {
         checkConfigure(item);

@@ -27,14 +27,4 @@ public abstract class NetMindStepDescriptor extends StepDescriptor {
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
         return NetMindForms.credentialsItems(item, credentialsId);
     }
-
-    /** Whether the current user may configure {@code item}, or administer Jenkins when there is no item. */
-    static boolean mayConfigure(Item item) {
-        return NetMindForms.mayConfigure(item);
-    }
-
-    /** Refuses the request unless the current user may configure {@code item} (or administer Jenkins). */
-    static void checkConfigure(Item item) {
-        NetMindForms.checkConfigure(item);
-    }
 }

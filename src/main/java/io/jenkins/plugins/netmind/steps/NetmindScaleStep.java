@@ -101,23 +101,17 @@ public final class NetmindScaleStep extends Step {
 
         @POST
         public FormValidation doCheckServiceId(@AncestorInPath Item item, @QueryParameter String value) {
-            checkConfigure(item);
-            return FormChecks.toValidation(() -> FormChecks.required(value, Messages.Forms_serviceIdRequired()));
+            return NetMindForms.checkServiceId(item, value);
         }
 
         @POST
         public FormValidation doCheckInstances(@AncestorInPath Item item, @QueryParameter String value) {
-            checkConfigure(item);
-            return FormChecks.toValidation(() -> {
-                FormChecks.required(value, Messages.Forms_instancesRequired());
-                FormChecks.atLeast(value, 1);
-            });
+            return NetMindForms.checkRequiredInstances(item, value);
         }
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            checkConfigure(item);
-            return FormChecks.toValidation(() -> FormChecks.atLeast(value, 0));
+            return NetMindForms.checkTimeoutMinutes(item, value);
         }
     }
 }
