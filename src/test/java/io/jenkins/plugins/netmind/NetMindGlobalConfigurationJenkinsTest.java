@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.security.AccessDeniedException3;
 import hudson.util.FormValidation;
-import hudson.util.Secret;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import java.util.UUID;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +33,7 @@ class NetMindGlobalConfigurationJenkinsTest {
         sim = NetMindSimulator.builder()
                 .token("netmind-token-" + UUID.randomUUID())
                 .start();
-        SystemCredentialsProvider.getInstance()
-                .getCredentials()
-                .add(new StringCredentialsImpl(
-                        CredentialsScope.GLOBAL, "netmind", "NetMind token", Secret.fromString(sim.token())));
-        SystemCredentialsProvider.getInstance().save();
+        NetMindJenkinsFixture.addSecretText("netmind", sim.token());
     }
 
     @AfterEach
@@ -99,11 +91,8 @@ class NetMindGlobalConfigurationJenkinsTest {
     }
 
     @Test
-    void testConnectionExplainsABadTokenAndAnUnknownId() {
-        SystemCredentialsProvider.getInstance()
-                .getCredentials()
-                .add(new StringCredentialsImpl(
-                        CredentialsScope.GLOBAL, "wrong", "bad token", Secret.fromString("not-the-token")));
+    void testConnectionExplainsABadTokenAndAnUnknownId() throws Exception {
+        NetMindJenkinsFixture.addSecretText("wrong", "not-the-token");
         FormValidation denied =
                 NetMindGlobalConfiguration.get().doTestConnection(sim.baseUrl().toString(), "wrong");
         assertEquals(FormValidation.Kind.ERROR, denied.kind);

@@ -5,29 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.AbortException;
 import hudson.model.Result;
-import hudson.util.Secret;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -59,13 +46,8 @@ class SafetyNetJenkinsTest {
                 .token("netmind-token-" + UUID.randomUUID())
                 .start();
         sim.setReadyDelay(Duration.ofMillis(200));
-        List<com.cloudbees.plugins.credentials.Credentials> store =
-                SystemCredentialsProvider.getInstance().getCredentials();
-        store.add(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, "netmind", "NetMind token", Secret.fromString(sim.token())));
-        store.add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "userpass", "", "user", "password"));
-        SystemCredentialsProvider.getInstance().save();
-        NetMindGlobalConfiguration.get().setApiUrl(sim.baseUrl().toString());
+        NetMindJenkinsFixture.useSimulator(sim, "netmind");
+        NetMindJenkinsFixture.addCredentials(NetMindJenkinsFixture.usernamePassword("userpass"));
     }
 
     @AfterEach
@@ -176,40 +158,16 @@ class SafetyNetJenkinsTest {
         await(() -> sim.liveServices().isEmpty());
         await(() -> EndpointRegistry.get().getEndpoints().isEmpty());
         j.assertLogNotContains(sim.token(), b);
-        assertEquals(List.of(), filesContaining(b.getRootDir().toPath(), sim.token()), "build directory");
-        assertEquals(List.of(), filesContaining(j.jenkins.getRootDir().toPath(), sim.token()), "JENKINS_HOME");
-    }
-
-    /**
-     * The files under {@code dir} holding {@code secret}, skipping archives (plugins) and files that vanish while the
-     * walk runs (Jenkins writes through temporary files).
-     */
-    static List<Path> filesContaining(Path dir, String secret) throws IOException {
-        List<Path> found = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".jar") || name.endsWith(".jpi") || name.endsWith(".hpi") || name.endsWith(".war")) {
-                    return FileVisitResult.CONTINUE;
-                }
-                try {
-                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    if (text.contains(secret)) {
-                        found.add(file);
-                    }
-                } catch (IOException vanished) {
-                    // a temporary file moved away while the walk ran
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return found;
+        assertEquals(
+                List.of(),
+                NetMindJenkinsFixture.filesOutsideArchivesContaining(
+                        b.getRootDir().toPath(), sim.token()),
+                "build directory");
+        assertEquals(
+                List.of(),
+                NetMindJenkinsFixture.filesOutsideArchivesContaining(
+                        j.jenkins.getRootDir().toPath(), sim.token()),
+                "JENKINS_HOME");
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.netmind.freestyle;
 
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.CREDENTIALS_ID;
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.ExtensionList;
 import hudson.Functions;
 import hudson.model.FreeStyleBuild;
@@ -18,21 +18,14 @@ import hudson.security.AccessDeniedException3;
 import hudson.tasks.BatchFile;
 import hudson.tasks.Builder;
 import hudson.tasks.Shell;
-import hudson.util.ListBoxModel;
-import hudson.util.Secret;
-import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -52,8 +45,6 @@ class NetmindEndpointBuildWrapperJenkinsTest {
     @RegisterExtension
     static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
 
-    private static final String CREDENTIALS_ID = "netmind-token";
-
     private JenkinsRule j;
     private NetMindSimulator sim;
 
@@ -61,15 +52,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
         sim = NetMindSimulator.start();
-        NetMindGlobalConfiguration.get().setApiUrl(sim.baseUrl().toString());
-        SystemCredentialsProvider provider = SystemCredentialsProvider.getInstance();
-        provider.getCredentials()
-                .add(new StringCredentialsImpl(
-                        CredentialsScope.GLOBAL,
-                        CREDENTIALS_ID,
-                        "NetMind simulator token",
-                        Secret.fromString(sim.token())));
-        provider.save();
+        NetMindJenkinsFixture.useSimulator(sim);
     }
 
     @AfterEach
@@ -116,20 +99,6 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         return all.iterator().next();
     }
 
-    private static List<Path> filesContaining(Path dir, String secret) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> {
-                        try {
-                            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(secret);
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .toList();
-        }
-    }
-
     @Test
     void theBuildStepsSeeTheEndpointAndItIsDeletedAfterSuccess() throws Exception {
         FreeStyleProject p = project("happy", wrapper(), printVariables("NETMIND"));
@@ -145,7 +114,10 @@ class NetmindEndpointBuildWrapperJenkinsTest {
                 "Build ended: deleting NetMind endpoint " + sim.name(id).orElseThrow(), b);
         assertEquals(Set.of(), sim.liveServices(), "deleted when the build ended");
         j.assertLogNotContains(sim.token(), b);
-        assertEquals(List.of(), filesContaining(b.getRootDir().toPath(), sim.token()), "token on disk");
+        assertEquals(
+                List.of(),
+                NetMindJenkinsFixture.filesContaining(b.getRootDir().toPath(), sim.token()),
+                "token on disk");
     }
 
     @Test
@@ -317,9 +289,5 @@ class NetmindEndpointBuildWrapperJenkinsTest {
                             + " underscores, not starting with a digit.",
                     d.doCheckVariablePrefix(job, "1X").getMessage());
         }
-    }
-
-    private static List<String> values(ListBoxModel model) {
-        return model.stream().map(o -> o.value).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.netmind.steps;
 
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.CREDENTIALS_ID;
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.ENDPOINT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +13,7 @@ import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.time.Duration;
@@ -49,7 +52,7 @@ class NetmindDeployStepJenkinsTest {
         sim = NetMindSimulator.builder()
                 .token("netmind-token-" + UUID.randomUUID())
                 .start();
-        StepsFixture.useSimulator(sim);
+        NetMindJenkinsFixture.useSimulator(sim);
     }
 
     @AfterEach
@@ -73,13 +76,13 @@ class NetmindDeployStepJenkinsTest {
     void deployReturnsWhatLaterStagesNeedAndTeardownDeletesIt() throws Exception {
         WorkflowJob p = pipeline(
                 "happy",
-                "def ep = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
+                "def ep = netmindDeploy(" + ENDPOINT + ")\n"
                         + "echo \"url=${ep.url} id=${ep.serviceId} name=${ep.name} flavor=${ep.flavorId}"
                         + " instances=${ep.instances} price=${ep.pricePerHour}\"\n"
                         + "def scaled = netmindScale(serviceId: ep.serviceId, instances: 2, credentialsId: '"
-                        + StepsFixture.CREDENTIALS_ID + "')\n"
+                        + CREDENTIALS_ID + "')\n"
                         + "echo \"scaled to ${scaled.instances}\"\n"
-                        + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n");
+                        + "netmindTeardown(credentialsId: '" + CREDENTIALS_ID + "')\n");
 
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 
@@ -91,7 +94,10 @@ class NetmindDeployStepJenkinsTest {
         j.assertLogContains("flavor=7b2f36d30e0743debc6c60d5017e2d16 instances=1 price=0.3", b);
         j.assertLogContains("scaled to 2", b);
         assertEquals(Set.of(), sim.liveServices(), "netmindTeardown() deleted the endpoint");
-        assertEquals(List.of(), StepsFixture.filesContaining(b.getRootDir().toPath(), sim.token()), "token on disk");
+        assertEquals(
+                List.of(),
+                NetMindJenkinsFixture.filesContaining(b.getRootDir().toPath(), sim.token()),
+                "token on disk");
         j.assertLogNotContains(sim.token(), b);
     }
 
@@ -99,14 +105,15 @@ class NetmindDeployStepJenkinsTest {
     void teardownNamesEndpointsAndAnEndpointAlreadyGoneIsNoFailure() throws Exception {
         WorkflowJob p = pipeline(
                 "named",
-                "def a = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
-                        + "def b = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
-                        + "netmindTeardown(serviceId: a.serviceId, credentialsId: '" + StepsFixture.CREDENTIALS_ID
+                "def a = netmindDeploy(" + ENDPOINT + ")\n"
+                        + "def b = netmindDeploy(" + ENDPOINT + ")\n"
+                        + "netmindTeardown(serviceId: a.serviceId, credentialsId: '"
+                        + CREDENTIALS_ID
                         + "')\n"
                         + "echo \"after one: ${b.serviceId} still up\"\n"
                         + "netmindTeardown(serviceIds: [a.serviceId, b.serviceId], credentialsId: '"
-                        + StepsFixture.CREDENTIALS_ID + "')\n"
-                        + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n");
+                        + CREDENTIALS_ID + "')\n"
+                        + "netmindTeardown(credentialsId: '" + CREDENTIALS_ID + "')\n");
 
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 
@@ -129,7 +136,7 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void credentialOfTheWrongKindSaysWhatKindIsNeeded() throws Exception {
-        StepsFixture.addCredentials(StepsFixture.usernamePassword("userpass"));
+        NetMindJenkinsFixture.addCredentials(NetMindJenkinsFixture.usernamePassword("userpass"));
         WorkflowJob p = pipeline(
                 "kind",
                 "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090',"
@@ -143,9 +150,8 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void missingHardwareIsRefusedBeforeAnyCall() throws Exception {
-        WorkflowJob p = pipeline(
-                "nohw",
-                "netmindDeploy(image: 'python:3.10-slim', credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')");
+        WorkflowJob p =
+                pipeline("nohw", "netmindDeploy(image: 'python:3.10-slim', credentialsId: '" + CREDENTIALS_ID + "')");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -157,8 +163,8 @@ class NetmindDeployStepJenkinsTest {
     void noFittingFlavorListsWhatIsOffered() throws Exception {
         WorkflowJob p = pipeline(
                 "noflavor",
-                "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_B200'," + " credentialsId: '"
-                        + StepsFixture.CREDENTIALS_ID + "')");
+                "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_B200'," + " credentialsId: '" + CREDENTIALS_ID
+                        + "')");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -171,7 +177,7 @@ class NetmindDeployStepJenkinsTest {
     @Test
     void terminalStatusFailsTheBuildAndDeletesTheEndpoint() throws Exception {
         sim.faults().on(Route.GET).always().terminalFailure("image pull failed");
-        WorkflowJob p = pipeline("terminal", "netmindDeploy(" + StepsFixture.ENDPOINT + ")");
+        WorkflowJob p = pipeline("terminal", "netmindDeploy(" + ENDPOINT + ")");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -182,7 +188,7 @@ class NetmindDeployStepJenkinsTest {
     @Test
     void timeoutFailsTheBuildAndDeletesTheEndpoint() throws Exception {
         sim.setReadyDelay(Duration.ofHours(1));
-        WorkflowJob p = pipeline("timeout", "netmindDeploy(" + StepsFixture.ENDPOINT + ", timeoutMinutes: 1)");
+        WorkflowJob p = pipeline("timeout", "netmindDeploy(" + ENDPOINT + ", timeoutMinutes: 1)");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -193,7 +199,7 @@ class NetmindDeployStepJenkinsTest {
     @Test
     void abortWhileWaitingDeletesTheEndpoint() throws Exception {
         sim.setReadyDelay(Duration.ofHours(1));
-        WorkflowJob p = pipeline("abort", "netmindDeploy(" + StepsFixture.ENDPOINT + ")");
+        WorkflowJob p = pipeline("abort", "netmindDeploy(" + ENDPOINT + ")");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("created: service id", b);
 
@@ -269,7 +275,7 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void defaultCredentialsFromTheGlobalConfigurationAreUsedWhenNoneAreNamed() throws Exception {
-        io.jenkins.plugins.netmind.NetMindGlobalConfiguration.get().setCredentialsId(StepsFixture.CREDENTIALS_ID);
+        io.jenkins.plugins.netmind.NetMindGlobalConfiguration.get().setCredentialsId(CREDENTIALS_ID);
         WorkflowJob p = pipeline(
                 "defaults",
                 "def ep = netmindDeploy(image: 'python:3.10-slim',"

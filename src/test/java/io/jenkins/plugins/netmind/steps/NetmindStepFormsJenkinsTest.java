@@ -1,20 +1,18 @@
 package io.jenkins.plugins.netmind.steps;
 
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.ExtensionList;
 import hudson.model.Item;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.security.AccessDeniedException3;
-import hudson.util.ListBoxModel;
-import hudson.util.Secret;
+import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import java.util.List;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,7 @@ class NetmindStepFormsJenkinsTest {
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
         job = j.createProject(WorkflowJob.class, "p");
-        StepsFixture.addCredentials(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, "netmind-token", "NetMind", Secret.fromString("not-a-real-token")));
+        NetMindJenkinsFixture.addSecretText("netmind-token", "not-a-real-token");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER)
@@ -46,10 +43,6 @@ class NetmindStepFormsJenkinsTest {
                 .grant(Jenkins.READ, Item.READ)
                 .everywhere()
                 .to("reader"));
-    }
-
-    private static List<String> values(ListBoxModel model) {
-        return model.stream().map(o -> o.value).toList();
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.netmind.steps;
 
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.CREDENTIALS_ID;
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.ENDPOINT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import java.time.Duration;
 import java.util.Set;
@@ -42,12 +45,12 @@ class NetmindStepsRestartJenkinsTest {
     void deployWaitSurvivesARestart() throws Throwable {
         sim.setReadyDelay(Duration.ofSeconds(20));
         sessions.then(j -> {
-            StepsFixture.useSimulator(sim);
+            NetMindJenkinsFixture.useSimulator(sim);
             WorkflowJob p = j.createProject(WorkflowJob.class, "restart");
             p.setDefinition(new CpsFlowDefinition(
-                    "def ep = netmindDeploy(" + StepsFixture.ENDPOINT + ")\n"
+                    "def ep = netmindDeploy(" + ENDPOINT + ")\n"
                             + "echo \"resumed with ${ep.serviceId}\"\n"
-                            + "netmindTeardown(credentialsId: '" + StepsFixture.CREDENTIALS_ID + "')\n",
+                            + "netmindTeardown(credentialsId: '" + CREDENTIALS_ID + "')\n",
                     true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("created: service id", b);
@@ -67,10 +70,10 @@ class NetmindStepsRestartJenkinsTest {
     @Test
     void blockBodySurvivesARestartAndStillDeletesTheEndpoint() throws Throwable {
         sessions.then(j -> {
-            StepsFixture.useSimulator(sim);
+            NetMindJenkinsFixture.useSimulator(sim);
             WorkflowJob p = j.createProject(WorkflowJob.class, "block");
             p.setDefinition(new CpsFlowDefinition(
-                    "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
+                    "withNetmindEndpoint(" + ENDPOINT + ") {\n"
                             + "  semaphore 'inside'\n"
                             + "  echo \"still ${env.NETMIND_SERVICE_ID}\"\n"
                             + "}\n",

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.netmind.steps;
 
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.ENDPOINT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hudson.model.Result;
+import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.time.Duration;
@@ -33,7 +35,7 @@ class WithNetmindEndpointStepJenkinsTest {
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
         sim = NetMindSimulator.start();
-        StepsFixture.useSimulator(sim);
+        NetMindJenkinsFixture.useSimulator(sim);
     }
 
     @AfterEach
@@ -51,10 +53,10 @@ class WithNetmindEndpointStepJenkinsTest {
     void theBlockSeesTheEndpointAndItIsDeletedAfterwards() throws Exception {
         WorkflowJob p = pipeline(
                 "vars",
-                "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
+                "withNetmindEndpoint(" + ENDPOINT + ") {\n"
                         + "  echo \"url=${env.NETMIND_ENDPOINT_URL} id=${env.NETMIND_SERVICE_ID}"
                         + " name=${env.NETMIND_ENDPOINT_NAME}\"\n"
-                        + "  withNetmindEndpoint(" + StepsFixture.ENDPOINT + ", variablePrefix: 'JUDGE') {\n"
+                        + "  withNetmindEndpoint(" + ENDPOINT + ", variablePrefix: 'JUDGE') {\n"
                         + "    echo \"judge=${env.JUDGE_SERVICE_ID} outer=${env.NETMIND_SERVICE_ID}\"\n"
                         + "  }\n"
                         + "}\n"
@@ -76,9 +78,7 @@ class WithNetmindEndpointStepJenkinsTest {
     void aFailingBlockFailsWithItsOwnErrorAndTheEndpointIsDeleted() throws Exception {
         WorkflowJob p = pipeline(
                 "fails",
-                "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
-                        + "  error 'the model answered nonsense'\n"
-                        + "}\n");
+                "withNetmindEndpoint(" + ENDPOINT + ") {\n" + "  error 'the model answered nonsense'\n" + "}\n");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
@@ -89,8 +89,8 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void abortingTheBlockDeletesTheEndpoint() throws Exception {
-        WorkflowJob p = pipeline(
-                "abort", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n" + "  semaphore 'inside'\n" + "}\n");
+        WorkflowJob p =
+                pipeline("abort", "withNetmindEndpoint(" + ENDPOINT + ") {\n" + "  semaphore 'inside'\n" + "}\n");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         SemaphoreStep.waitForStart("inside/1", b);
         assertEquals(1, sim.liveServices().size());
@@ -104,9 +104,8 @@ class WithNetmindEndpointStepJenkinsTest {
     @Test
     void abortingWhileWaitingForTheEndpointDeletesIt() throws Exception {
         sim.setReadyDelay(Duration.ofHours(1));
-        WorkflowJob p = pipeline(
-                "abortwait",
-                "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n" + "  echo 'never here'\n" + "}\n");
+        WorkflowJob p =
+                pipeline("abortwait", "withNetmindEndpoint(" + ENDPOINT + ") {\n" + "  echo 'never here'\n" + "}\n");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("created: service id", b);
 
@@ -122,7 +121,7 @@ class WithNetmindEndpointStepJenkinsTest {
         WorkflowJob p = pipeline(
                 "timeout",
                 "timeout(time: 10, unit: 'SECONDS') {\n"
-                        + "  withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n"
+                        + "  withNetmindEndpoint(" + ENDPOINT + ") {\n"
                         + "    sleep 600\n"
                         + "  }\n"
                         + "}\n");
@@ -136,8 +135,8 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void anEndpointThatCannotBeDeletedFailsAnOtherwiseSuccessfulBlock() throws Exception {
-        WorkflowJob p = pipeline(
-                "stuck", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ") {\n" + "  echo 'block done'\n" + "}\n");
+        WorkflowJob p =
+                pipeline("stuck", "withNetmindEndpoint(" + ENDPOINT + ") {\n" + "  echo 'block done'\n" + "}\n");
         // NetMind refuses the delete: reported at once. (A 5xx is retried for the engine's teardown timeout, 10
         // minutes, far longer than a test may run.)
         sim.faults().on(Route.DELETE).always().respond(403);
@@ -152,8 +151,8 @@ class WithNetmindEndpointStepJenkinsTest {
 
     @Test
     void aBadVariablePrefixIsRefusedBeforeAnyCall() throws Exception {
-        WorkflowJob p = pipeline(
-                "prefix", "withNetmindEndpoint(" + StepsFixture.ENDPOINT + ", variablePrefix: '1X') { echo 'no' }\n");
+        WorkflowJob p =
+                pipeline("prefix", "withNetmindEndpoint(" + ENDPOINT + ", variablePrefix: '1X') { echo 'no' }\n");
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
