@@ -11,7 +11,6 @@ import hudson.security.ACLContext;
 import hudson.security.AccessDeniedException3;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
-import java.util.UUID;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +29,7 @@ class NetMindGlobalConfigurationJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        sim = NetMindSimulator.builder()
-                .token("netmind-token-" + UUID.randomUUID())
-                .start();
+        sim = NetMindJenkinsFixture.startWithFreshToken();
         NetMindJenkinsFixture.addSecretText("netmind", sim.token());
     }
 

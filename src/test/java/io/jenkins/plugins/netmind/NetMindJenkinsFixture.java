@@ -1,5 +1,7 @@
 package io.jenkins.plugins.netmind;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
@@ -17,6 +19,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
@@ -36,6 +40,20 @@ public final class NetMindJenkinsFixture {
                     + CREDENTIALS_ID + "'";
 
     private NetMindJenkinsFixture() {}
+
+    /** Starts a simulator whose token is new, so a search for it finds only what this test wrote. */
+    public static NetMindSimulator startWithFreshToken() {
+        return NetMindSimulator.builder()
+                .token("netmind-token-" + UUID.randomUUID())
+                .start();
+    }
+
+    /** The one service created on the simulator; fails the test unless exactly one was. */
+    public static String onlyService(NetMindSimulator sim) {
+        Set<String> all = sim.allServices();
+        assertEquals(1, all.size(), "services created: " + all);
+        return all.iterator().next();
+    }
 
     /** Points the global configuration at the simulator and stores its token as Secret text {@link #CREDENTIALS_ID}. */
     public static void useSimulator(NetMindSimulator sim) throws IOException {

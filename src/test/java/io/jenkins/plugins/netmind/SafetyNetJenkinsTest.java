@@ -13,7 +13,6 @@ import io.jenkins.plugins.netmind.sim.Route;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -42,9 +41,7 @@ class SafetyNetJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        sim = NetMindSimulator.builder()
-                .token("netmind-token-" + UUID.randomUUID())
-                .start();
+        sim = NetMindJenkinsFixture.startWithFreshToken();
         sim.setReadyDelay(Duration.ofMillis(200));
         NetMindJenkinsFixture.useSimulator(sim, "netmind");
         NetMindJenkinsFixture.addCredentials(NetMindJenkinsFixture.usernamePassword("userpass"));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.netmind.freestyle;
 
 import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.CREDENTIALS_ID;
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.onlyService;
 import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,19 +94,13 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         return p;
     }
 
-    private String onlyService() {
-        Set<String> all = sim.allServices();
-        assertEquals(1, all.size(), "services created: " + all);
-        return all.iterator().next();
-    }
-
     @Test
     void theBuildStepsSeeTheEndpointAndItIsDeletedAfterSuccess() throws Exception {
         FreeStyleProject p = project("happy", wrapper(), printVariables("NETMIND"));
 
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
 
-        String id = onlyService();
+        String id = onlyService(sim);
         j.assertLogContains(
                 "url=" + sim.endpointUrl(id) + " id=" + id + " name="
                         + sim.name(id).orElseThrow(),
@@ -128,7 +123,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
 
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
 
-        String id = onlyService();
+        String id = onlyService(sim);
         j.assertLogContains("url=" + sim.endpointUrl(id) + " id=" + id, b);
         j.assertLogContains("The build steps see JUDGE_ENDPOINT_URL, JUDGE_SERVICE_ID and JUDGE_ENDPOINT_NAME.", b);
     }
@@ -139,7 +134,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
 
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
-        onlyService();
+        onlyService(sim);
         j.assertLogContains("Build ended: deleting NetMind endpoint", b);
         assertEquals(Set.of(), sim.liveServices(), "deleted although the build failed");
     }
@@ -156,7 +151,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         j.assertLogContains("Build aborted while waiting: deleting NetMind endpoint", b);
         j.assertLogNotContains("url=", b);
-        onlyService();
+        onlyService(sim);
         assertEquals(Set.of(), sim.liveServices(), "the abort deleted the endpoint");
     }
 
@@ -172,7 +167,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
 
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         j.assertLogContains("Build ended: deleting NetMind endpoint", b);
-        onlyService();
+        onlyService(sim);
         assertEquals(Set.of(), sim.liveServices(), "deleted although the build was aborted");
     }
 
@@ -185,7 +180,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
 
         j.assertLogContains("image pull failed", b);
         j.assertLogNotContains("url=", b);
-        onlyService();
+        onlyService(sim);
         assertEquals(Set.of(), sim.liveServices(), "the engine deleted the failed endpoint");
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.netmind.steps;
 
 import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.CREDENTIALS_ID;
 import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.ENDPOINT;
+import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.onlyService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -49,9 +49,7 @@ class NetmindDeployStepJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        sim = NetMindSimulator.builder()
-                .token("netmind-token-" + UUID.randomUUID())
-                .start();
+        sim = NetMindJenkinsFixture.startWithFreshToken();
         NetMindJenkinsFixture.useSimulator(sim);
     }
 
@@ -64,12 +62,6 @@ class NetmindDeployStepJenkinsTest {
         WorkflowJob p = j.createProject(WorkflowJob.class, name);
         p.setDefinition(new CpsFlowDefinition(script, true));
         return p;
-    }
-
-    private String onlyService() {
-        Set<String> all = sim.allServices();
-        assertEquals(1, all.size(), "services created: " + all);
-        return all.iterator().next();
     }
 
     @Test
@@ -86,7 +78,7 @@ class NetmindDeployStepJenkinsTest {
 
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 
-        String id = onlyService();
+        String id = onlyService(sim);
         j.assertLogContains(
                 "url=" + sim.endpointUrl(id) + " id=" + id + " name="
                         + sim.name(id).orElseThrow(),
