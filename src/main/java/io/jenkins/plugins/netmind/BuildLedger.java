@@ -65,10 +65,7 @@ final class BuildLedger implements Ledger {
 
     @Override
     public Optional<LedgerEntry> get(String name) {
-        return records().stream()
-                .filter(r -> r.getName().equals(name))
-                .findFirst()
-                .map(RecordedEndpoint::toEntry);
+        return EndpointRecords.find(records(), name).map(RecordedEndpoint::toEntry);
     }
 
     @Override

@@ -4,7 +4,6 @@ import hudson.model.Run;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import jenkins.model.RunAction2;
 
 /**
@@ -68,11 +67,6 @@ public class NetMindBuildAction implements RunAction2 {
         EndpointRecords.upsert(changed, saved, false);
         endpoints = changed;
         return saved;
-    }
-
-    /** The record of the endpoint {@code name}, if this build has one. */
-    synchronized Optional<RecordedEndpoint> find(String name) {
-        return EndpointRecords.find(endpoints, name);
     }
 
     /** The build this record belongs to, or {@code null} before it is attached. */

@@ -38,13 +38,7 @@ public final class NetMindConnector {
      */
     public static Connection connect(Run<?, ?> run, @CheckForNull String credentialsId) throws AbortException {
         NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
-        String id = SettingChecks.blankToNull(credentialsId);
-        if (id == null) {
-            id = SettingChecks.blankToNull(config.getCredentialsId());
-        }
-        if (id == null) {
-            throw new AbortException(Messages.NetMindConnector_noCredentialsId());
-        }
+        String id = idOrDefault(credentialsId, config);
         StringCredentials credential = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
         if (credential == null) {
             StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
@@ -76,19 +70,27 @@ public final class NetMindConnector {
             @CheckForNull String credentialsId,
             @CheckForNull String apiUrl)
             throws AbortException {
-        String id = SettingChecks.blankToNull(credentialsId);
-        if (id == null) {
-            id = SettingChecks.blankToNull(NetMindGlobalConfiguration.get().getCredentialsId());
-        }
-        if (id == null) {
-            throw new AbortException(Messages.NetMindConnector_noCredentialsId());
-        }
+        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
+        String id = idOrDefault(credentialsId, config);
         StringCredentials credential = findForCleanup(id, run, jobFullName);
         if (credential == null) {
             throw new AbortException(Messages.NetMindConnector_unknownCredentials(id));
         }
-        String url = apiUrl != null ? apiUrl : NetMindGlobalConfiguration.get().getApiUrl();
+        String url = apiUrl != null ? apiUrl : config.getApiUrl();
         return build(credential.getSecret().getPlainText(), url, id);
+    }
+
+    /** {@code credentialsId} when given, else the global default. */
+    private static String idOrDefault(@CheckForNull String credentialsId, NetMindGlobalConfiguration config)
+            throws AbortException {
+        String id = SettingChecks.blankToNull(credentialsId);
+        if (id == null) {
+            id = SettingChecks.blankToNull(config.getCredentialsId());
+        }
+        if (id == null) {
+            throw new AbortException(Messages.NetMindConnector_noCredentialsId());
+        }
+        return id;
     }
 
     private static StringCredentials findForCleanup(String id, Run<?, ?> run, String jobFullName) {

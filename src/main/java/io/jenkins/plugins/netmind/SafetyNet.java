@@ -49,9 +49,4 @@ public final class SafetyNet extends RunListener<Run<?, ?>> {
         SafetyNet net = ExtensionList.lookupSingleton(SafetyNet.class);
         Timer.get().submit(net.sweeper::sweepLeftovers);
     }
-
-    /** The sweeper, for tests that wait for a sweep to finish. */
-    EndpointSweeper sweeper() {
-        return sweeper;
-    }
 }
