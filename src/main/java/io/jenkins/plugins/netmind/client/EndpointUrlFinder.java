@@ -59,7 +59,7 @@ final class EndpointUrlFinder {
         throw new NetMindException(
                 Messages.EndpointUrl_missing(serviceId, keys.isEmpty() ? Messages.EndpointUrl_noKeys() : keys),
                 "GET",
-                "/v1/inference-service/" + serviceId,
+                NetMindClient.SERVICES_PATH + "/" + serviceId,
                 200,
                 "",
                 NetMindException.Kind.INVALID_RESPONSE,

@@ -89,6 +89,19 @@ final class Failures {
         return new NetMindException(text, method, path, 0, "", kind, retryable, null, cause);
     }
 
+    /** A readiness probe without an answer: kind {@code TIMEOUT} when the request timed out, else {@code CONNECTION}. */
+    NetMindException probe(URI url, Throwable failure, Duration timeout) {
+        Throwable cause = unwrap(failure);
+        String shown =
+                url.getScheme() + "://" + url.getRawAuthority() + (url.getRawPath() == null ? "" : url.getRawPath());
+        boolean timedOut = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
+        String text = timedOut
+                ? Messages.Probe_timeout(shown, seconds(timeout))
+                : Messages.Probe_connection(shown, hide(String.valueOf(cause.getMessage())));
+        Kind kind = timedOut ? Kind.TIMEOUT : Kind.CONNECTION;
+        return new NetMindException(text, "GET", url.getRawPath(), 0, "", kind, true, null, cause);
+    }
+
     /** A success answer whose body could not be read. */
     NetMindException invalid(String method, String path, int status, Throwable cause) {
         String detail = hide(describe(cause));

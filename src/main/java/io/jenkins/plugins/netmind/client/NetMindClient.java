@@ -142,7 +142,6 @@ public final class NetMindClient {
         if (sendToken) {
             builder.header("Authorization", "Bearer " + token);
         }
-        String shown = shown(url);
         CompletableFuture<HttpResponse<Void>> sent;
         try {
             sent = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding());
@@ -153,27 +152,8 @@ public final class NetMindClient {
             if (error == null) {
                 return response.statusCode();
             }
-            Throwable cause = Failures.unwrap(error);
-            boolean timeout = cause instanceof java.net.http.HttpTimeoutException
-                    && !(cause instanceof java.net.http.HttpConnectTimeoutException);
-            String message = timeout
-                    ? Messages.Probe_timeout(shown, Failures.seconds(requestTimeout))
-                    : Messages.Probe_connection(shown, failures.hide(String.valueOf(cause.getMessage())));
-            throw new NetMindException(
-                    message,
-                    "GET",
-                    url.getRawPath(),
-                    0,
-                    "",
-                    timeout ? NetMindException.Kind.TIMEOUT : NetMindException.Kind.CONNECTION,
-                    true,
-                    null,
-                    cause);
+            throw failures.probe(url, error, requestTimeout);
         });
-    }
-
-    private static String shown(URI url) {
-        return url.getScheme() + "://" + url.getRawAuthority() + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 
     private interface Reader<T> {
