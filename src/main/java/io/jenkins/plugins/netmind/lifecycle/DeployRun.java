@@ -196,8 +196,7 @@ final class DeployRun {
         flavorName = flavor.displayName();
         pricePerHour = flavor.price(paymentType).orElse(null);
         Instant now = env.clock().instant();
-        ledger.put(new LedgerEntry(
-                name, null, LedgerEntry.State.INTENT, now, flavorId, instances, pricePerHour, paymentType, null));
+        ledger.put(intent(now));
         sentAt = now;
         BigDecimal total = pricePerHour == null ? null : pricePerHour.multiply(BigDecimal.valueOf(instances));
         log.log(Messages.Deploy_creating(
@@ -280,20 +279,16 @@ final class DeployRun {
         if (createdAt == null) {
             createdAt = now;
         }
-        LedgerEntry entry = ledger.get(name)
-                .orElse(new LedgerEntry(
-                        name,
-                        null,
-                        LedgerEntry.State.INTENT,
-                        now,
-                        flavorId,
-                        instances,
-                        pricePerHour,
-                        paymentType,
-                        null));
+        LedgerEntry entry = ledger.get(name).orElseGet(() -> intent(now));
         ledger.put(entry.created(serviceId, createdAt, now));
         log.log(Messages.Deploy_created(name, serviceId));
         return service;
+    }
+
+    /** The ledger entry of a create about to be sent (or sent without a ledger entry to show for it). */
+    private LedgerEntry intent(Instant now) {
+        return new LedgerEntry(
+                name, null, LedgerEntry.State.INTENT, now, flavorId, instances, pricePerHour, paymentType, null);
     }
 
     /** {@code first} is the create's answer, or null after a resume (then the first poll is immediate). */

@@ -100,10 +100,15 @@ final class NameLookup implements Poller<ServiceList, Service> {
         if (!list.supported()) {
             throw new EndpointException(EndpointException.Reason.OUTCOME_UNKNOWN, Messages.Deploy_noListRoute());
         }
-        List<Service> found = list.services().stream()
+        List<Service> found = listed(list, name);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The live services with an id that carry {@code name} in the list. */
+    static List<Service> listed(ServiceList list, String name) {
+        return list.services().stream()
                 .filter(s -> name.equals(s.name()) && !s.isGone() && s.serviceId() != null)
                 .toList();
-        return found.isEmpty() ? null : found.get(0);
     }
 
     @Override

@@ -38,24 +38,23 @@ final class ReadinessProbe implements Poller<Integer, Integer> {
         if (status >= 200 && status < 300) {
             return status;
         }
-        String answer = String.valueOf(status);
-        if (!answer.equals(lastAnswer)) {
-            lastAnswer = answer;
-            waitLog.line(Messages.Deploy_probeAnswer(
-                    target, answer, elapsed(env.clock().instant())));
-        }
+        note(String.valueOf(status));
         return null;
     }
 
     @Override
     public Optional<Duration> tolerate(Throwable failure) {
-        String answer = Teardowns.messageOf(failure);
+        note(Teardowns.messageOf(failure));
+        return Optional.empty();
+    }
+
+    /** A line for an answer (a status or a failure) that differs from the last one. */
+    private void note(String answer) {
         if (!answer.equals(lastAnswer)) {
             lastAnswer = answer;
             waitLog.line(Messages.Deploy_probeAnswer(
                     target, answer, elapsed(env.clock().instant())));
         }
-        return Optional.empty();
     }
 
     @Override

@@ -78,9 +78,7 @@ final class Teardowns {
             log.log(message);
             return CompletableFuture.completedFuture(failed(entry.name(), null, entry, message));
         }
-        List<Service> found = list.services().stream()
-                .filter(s -> entry.name().equals(s.name()) && !s.isGone() && s.serviceId() != null)
-                .toList();
+        List<Service> found = NameLookup.listed(list, entry.name());
         if (found.isEmpty()) {
             return CompletableFuture.completedFuture(notListed(current, now, ledger, log));
         }
