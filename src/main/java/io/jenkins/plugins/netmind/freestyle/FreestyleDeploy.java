@@ -5,12 +5,12 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.netmind.LogSinks;
 import io.jenkins.plugins.netmind.NetMindConnector;
-import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.NetMindLedgers;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
+import io.jenkins.plugins.netmind.steps.DeploySpecs;
 import io.jenkins.plugins.netmind.steps.EndpointSettings;
 import io.jenkins.plugins.netmind.steps.StepFailures;
 import java.io.IOException;
@@ -38,14 +38,10 @@ final class FreestyleDeploy {
      */
     static Endpoint deployAndWait(Run<?, ?> build, EndpointSettings settings, TaskListener listener)
             throws IOException, InterruptedException {
-        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
         LogSink log = LogSinks.of(listener);
         DeploySpec spec;
         try {
-            spec = settings.toDeploySpec(
-                    build.getParent().getFullName() + " #" + build.getNumber(),
-                    config.getDefaultTimeoutMinutes(),
-                    config.getDefaultReadinessPath());
+            spec = DeploySpecs.forBuild(build, settings);
         } catch (RuntimeException e) {
             throw BuildFailures.of(e);
         }

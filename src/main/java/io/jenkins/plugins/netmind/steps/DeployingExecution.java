@@ -1,7 +1,5 @@
 package io.jenkins.plugins.netmind.steps;
 
-import hudson.model.Run;
-import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
@@ -41,14 +39,9 @@ abstract class DeployingExecution extends NetMindExecution {
 
     @Override
     public final boolean start() throws Exception {
-        Run<?, ?> run = run();
-        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
         DeploySpec spec;
         try {
-            spec = settings.toDeploySpec(
-                    run.getParent().getFullName() + " #" + run.getNumber(),
-                    config.getDefaultTimeoutMinutes(),
-                    config.getDefaultReadinessPath());
+            spec = DeploySpecs.forBuild(run(), settings);
         } catch (RuntimeException e) {
             throw (Exception) StepFailures.forBuild(e);
         }

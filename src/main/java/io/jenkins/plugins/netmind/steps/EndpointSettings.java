@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The endpoint a build asks for: image, hardware, scale, wait. One model shared by {@code netmindDeploy}, {@code
- * withNetmindEndpoint} and any future freestyle builder; it holds the user's input as typed (trimmed, empty as null)
+ * withNetmindEndpoint} and the freestyle build wrapper; it holds the user's input as typed (trimmed, empty as null)
  * and turns it into the lifecycle's {@link DeploySpec}.
  *
  * <p>Jenkins-free so that its rules are tested without starting Jenkins.
@@ -92,11 +92,7 @@ public final class EndpointSettings implements Serializable {
         if (flavorId != null && gpu != null) {
             throw new IllegalArgumentException(Messages.EndpointSettings_hardwareTwice(flavorId, gpu));
         }
-        if (timeoutMinutes < 0) {
-            throw new IllegalArgumentException(
-                    Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
-        }
-        int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
+        int minutes = timeoutMinutes(timeoutMinutes, defaultTimeoutMinutes);
         return DeploySpec.builder()
                 .name(name)
                 .owner(owner)
@@ -113,6 +109,19 @@ public final class EndpointSettings implements Serializable {
                 .readinessPath(readinessPath != null ? readinessPath : clean(defaultReadinessPath))
                 .sendTokenToEndpoint(sendTokenToEndpoint)
                 .build();
+    }
+
+    /**
+     * The minutes to wait: {@code timeoutMinutes}, or {@code defaultTimeoutMinutes} when it is 0.
+     *
+     * @throws IllegalArgumentException when {@code timeoutMinutes} is negative
+     */
+    static int timeoutMinutes(int timeoutMinutes, int defaultTimeoutMinutes) {
+        if (timeoutMinutes < 0) {
+            throw new IllegalArgumentException(
+                    Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
+        }
+        return timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
     }
 
     public String getCredentialsId() {

@@ -19,11 +19,7 @@ final class ScaleRequests {
      */
     static ScaleSpec spec(
             String serviceId, int instances, boolean wait, int timeoutMinutes, int defaultTimeoutMinutes) {
-        if (timeoutMinutes < 0) {
-            throw new IllegalArgumentException(
-                    Messages.EndpointSettings_timeoutNegative(String.valueOf(timeoutMinutes)));
-        }
-        int minutes = timeoutMinutes > 0 ? timeoutMinutes : defaultTimeoutMinutes;
+        int minutes = EndpointSettings.timeoutMinutes(timeoutMinutes, defaultTimeoutMinutes);
         return new ScaleSpec(serviceId, instances, wait, minutes > 0 ? Duration.ofMinutes(minutes) : null);
     }
 

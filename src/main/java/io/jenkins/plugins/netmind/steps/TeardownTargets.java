@@ -1,6 +1,5 @@
 package io.jenkins.plugins.netmind.steps;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +22,7 @@ final class TeardownTargets {
                 add(ids, id);
             }
         }
-        return List.copyOf(new ArrayList<>(ids));
+        return List.copyOf(ids);
     }
 
     private static void add(Set<String> ids, String id) {

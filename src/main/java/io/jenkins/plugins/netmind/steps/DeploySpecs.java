@@ -1,0 +1,26 @@
+package io.jenkins.plugins.netmind.steps;
+
+import hudson.model.Run;
+import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
+
+/** The lifecycle's request for a build's endpoint settings, shared by the Pipeline steps and the freestyle wrapper. */
+public final class DeploySpecs {
+
+    private DeploySpecs() {}
+
+    /**
+     * The request for {@code settings} in {@code run}: the build ({@code folder/job #12}) goes into the generated name,
+     * and the global settings give the default timeout and readiness path.
+     *
+     * @throws IllegalArgumentException or {@link io.jenkins.plugins.netmind.lifecycle.EndpointException} with a
+     *     message that says what to change
+     */
+    public static DeploySpec forBuild(Run<?, ?> run, EndpointSettings settings) {
+        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
+        return settings.toDeploySpec(
+                run.getParent().getFullName() + " #" + run.getNumber(),
+                config.getDefaultTimeoutMinutes(),
+                config.getDefaultReadinessPath());
+    }
+}
