@@ -471,9 +471,7 @@ final class DeployRun {
 
         @Override
         public Service evaluate(Service s) {
-            if (s.isGone()) {
-                throw vanished();
-            }
+            EndpointStates.failIfGone(s, name, serviceId);
             String status = String.valueOf(s.status());
             if (!status.equals(lastStatus)) {
                 lastStatus = status;
@@ -487,11 +485,7 @@ final class DeployRun {
                                 ? Messages.Deploy_status(name, status, elapsed)
                                 : Messages.Deploy_statusWithInfo(name, status, elapsed, info));
             }
-            if (s.isTerminalFailure()) {
-                throw new EndpointException(
-                        EndpointException.Reason.ENDPOINT_FAILED,
-                        Messages.Deploy_terminal(name, status, s.statusInfoText()));
-            }
+            EndpointStates.failIfTerminal(s, name);
             return s.isAvailable() ? s : null;
         }
 
@@ -499,7 +493,7 @@ final class DeployRun {
         public Optional<Duration> tolerate(Throwable failure) {
             NetMindException e = NetMindException.unwrap(failure);
             if (e != null && e.kind() == NetMindException.Kind.NOT_FOUND) {
-                throw vanished();
+                throw EndpointStates.vanished(name, serviceId);
             }
             if (e == null || !e.isRetryable()) {
                 throw new EndpointException(
@@ -523,11 +517,6 @@ final class DeployRun {
         public void heartbeat(Duration waited) {
             waitLog.line(Messages.Deploy_heartbeat(
                     name, lastStatus, elapsed(env.clock().instant())));
-        }
-
-        private EndpointException vanished() {
-            return new EndpointException(
-                    EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, serviceId));
         }
     }
 }

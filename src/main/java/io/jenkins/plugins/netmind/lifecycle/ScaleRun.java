@@ -99,21 +99,14 @@ final class ScaleRun implements Poller<Service, Service> {
 
     @Override
     public Service evaluate(Service s) {
-        if (s.isGone()) {
-            throw new EndpointException(
-                    EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, spec.serviceId()));
-        }
+        EndpointStates.failIfGone(s, name, spec.serviceId());
         note(s);
         String status = String.valueOf(s.status());
         if (!status.equals(lastStatus)) {
             lastStatus = status;
             log.line(Messages.Scale_status(name, status, lastCount, Texts.duration(waited())));
         }
-        if (s.isTerminalFailure()) {
-            throw new EndpointException(
-                    EndpointException.Reason.ENDPOINT_FAILED,
-                    Messages.Deploy_terminal(name, status, s.statusInfoText()));
-        }
+        EndpointStates.failIfTerminal(s, name);
         boolean reached = s.isAvailable() && Objects.equals(lastCount, spec.instances());
         stable = reached ? stable + 1 : 0;
         return reached && (sawTransition || stable >= STABLE_POLLS) ? s : null;
@@ -123,8 +116,7 @@ final class ScaleRun implements Poller<Service, Service> {
     public Optional<Duration> tolerate(Throwable failure) {
         NetMindException e = NetMindException.unwrap(failure);
         if (e != null && e.kind() == NetMindException.Kind.NOT_FOUND) {
-            throw new EndpointException(
-                    EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_vanished(name, spec.serviceId()));
+            throw EndpointStates.vanished(name, spec.serviceId());
         }
         if (e == null || !e.isRetryable()) {
             throw new EndpointException(
