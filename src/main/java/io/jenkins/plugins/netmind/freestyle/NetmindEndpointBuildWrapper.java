@@ -223,8 +223,7 @@ public final class NetmindEndpointBuildWrapper extends SimpleBuildWrapper {
     /** The start of the variable names; empty means {@code NETMIND}. Checked when the build starts. */
     @DataBoundSetter
     public void setVariablePrefix(String variablePrefix) {
-        String cleaned = variablePrefix == null ? "" : variablePrefix.trim();
-        this.variablePrefix = cleaned.isEmpty() ? EndpointVariables.DEFAULT_PREFIX : cleaned;
+        this.variablePrefix = EndpointVariables.prefixOrDefault(variablePrefix);
     }
 
     /** The wrapper's descriptor: the shared settings form, its checks and its help. */

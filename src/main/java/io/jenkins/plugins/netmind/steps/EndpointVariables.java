@@ -31,14 +31,17 @@ public final class EndpointVariables implements Serializable {
      * @throws IllegalArgumentException when the prefix cannot start an environment variable name
      */
     public static EndpointVariables withPrefix(String prefix) {
-        String cleaned = EndpointSettings.clean(prefix);
-        if (cleaned == null) {
-            return new EndpointVariables(DEFAULT_PREFIX);
-        }
+        String cleaned = prefixOrDefault(prefix);
         if (!NAME.matcher(cleaned).matches()) {
             throw new IllegalArgumentException(Messages.EndpointVariables_prefixInvalid(cleaned));
         }
         return new EndpointVariables(cleaned);
+    }
+
+    /** The trimmed {@code prefix}, or {@link #DEFAULT_PREFIX} when it is null or blank; not checked. */
+    public static String prefixOrDefault(String prefix) {
+        String cleaned = EndpointSettings.clean(prefix);
+        return cleaned == null ? DEFAULT_PREFIX : cleaned;
     }
 
     public String urlVariable() {

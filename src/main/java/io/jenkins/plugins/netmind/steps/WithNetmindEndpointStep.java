@@ -32,8 +32,7 @@ public final class WithNetmindEndpointStep extends EndpointStep {
     /** The start of the variable names; empty means {@code NETMIND}. */
     @DataBoundSetter
     public void setVariablePrefix(String variablePrefix) {
-        String cleaned = EndpointSettings.clean(variablePrefix);
-        this.variablePrefix = cleaned == null ? EndpointVariables.DEFAULT_PREFIX : cleaned;
+        this.variablePrefix = EndpointVariables.prefixOrDefault(variablePrefix);
     }
 
     @Override
