@@ -12,8 +12,9 @@ import jenkins.model.Jenkins;
  */
 final class SharedHttpClient {
 
-    private static final SharedHttpClient CONTROLLER =
-            new SharedHttpClient(() -> Jenkins.get().getProxy(), () -> ProxyConfiguration.newHttpClientBuilder()
+    private static final SharedHttpClient CONTROLLER = new SharedHttpClient(
+            () -> Jenkins.get().getProxy(),
+            () -> ProxyConfiguration.newHttpClientBuilder()
                     .connectTimeout(NetMindConnector.CONNECT_TIMEOUT)
                     .build());
 

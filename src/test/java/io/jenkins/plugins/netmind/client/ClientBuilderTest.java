@@ -31,8 +31,9 @@ class ClientBuilderTest {
 
     @Test
     void refusesPlainHttpToOtherHosts() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetMindClient.builder("t")
-                .baseUrl(URI.create("http://api.netmind.ai")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> NetMindClient.builder("t").baseUrl(URI.create("http://api.netmind.ai")));
         assertEquals(
                 "The NetMind API URL http://api.netmind.ai must use https; plain http is allowed only for localhost.",
                 e.getMessage());

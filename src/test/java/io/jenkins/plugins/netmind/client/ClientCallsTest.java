@@ -109,8 +109,9 @@ class ClientCallsTest {
         sim.setDeleteMode(NetMindSimulator.DeleteMode.NOT_FOUND);
         Service created = client.createService(request("gone", 1)).join();
         client.deleteService(created.serviceId()).join();
-        CompletionException e = assertThrows(CompletionException.class, () -> client.getService(created.serviceId())
-                .join());
+        CompletionException e = assertThrows(
+                CompletionException.class,
+                () -> client.getService(created.serviceId()).join());
         assertEquals(NetMindException.Kind.NOT_FOUND, NetMindException.unwrap(e).kind());
     }
 

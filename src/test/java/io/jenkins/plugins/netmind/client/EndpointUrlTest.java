@@ -47,9 +47,10 @@ class EndpointUrlTest {
 
     @Test
     void explainsWhichKeysWerePresentWhenNoneFits() throws Exception {
-        NetMindException e = assertThrows(NetMindException.class, () -> withMetadata(
-                        "{\"port\": 8080, \"status\": \"ready\", \"net\": {\"ip\": \"none\"}}")
-                .endpointUrl());
+        NetMindException e = assertThrows(
+                NetMindException.class,
+                () -> withMetadata("{\"port\": 8080, \"status\": \"ready\", \"net\": {\"ip\": \"none\"}}")
+                        .endpointUrl());
         assertEquals(NetMindException.Kind.INVALID_RESPONSE, e.kind());
         assertEquals(
                 "NetMind's endpoint_metadata of service abc holds no endpoint URL. Keys present: net, net.ip, port,"

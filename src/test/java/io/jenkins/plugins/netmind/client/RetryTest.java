@@ -127,9 +127,9 @@ class RetryTest {
     @Test
     void doesNotRetryACreateThatMayHaveReachedNetMind() {
         sim.faults().on(Route.CREATE).call(1).respond(500);
-        NetMindException e = NetMindException.unwrap(
-                assertThrows(CompletionException.class, () -> client.createService(ClientCallsTest.request("c", 1))
-                        .join()));
+        NetMindException e = NetMindException.unwrap(assertThrows(
+                CompletionException.class,
+                () -> client.createService(ClientCallsTest.request("c", 1)).join()));
         assertEquals(Kind.SERVER_ERROR, e.kind());
         assertEquals(false, e.isRetryable());
         assertEquals(1, sim.requests(Route.CREATE).size());
@@ -139,9 +139,9 @@ class RetryTest {
     @Test
     void doesNotRetryACreateWhoseAnswerWasLost() {
         sim.faults().on(Route.CREATE).call(1).createdButResponseLost();
-        NetMindException e = NetMindException.unwrap(
-                assertThrows(CompletionException.class, () -> client.createService(ClientCallsTest.request("c", 1))
-                        .join()));
+        NetMindException e = NetMindException.unwrap(assertThrows(
+                CompletionException.class,
+                () -> client.createService(ClientCallsTest.request("c", 1)).join()));
         assertEquals(Kind.OUTCOME_UNKNOWN, e.kind());
         assertEquals(1, sim.requests(Route.CREATE).size());
         assertEquals(1, sim.liveServices().size(), "exactly one service, no duplicate");
@@ -167,9 +167,9 @@ class RetryTest {
                 .scheduler(scheduler)
                 .retryPolicy(POLICY)
                 .build();
-        NetMindException e = NetMindException.unwrap(
-                assertThrows(CompletionException.class, () -> refused.createService(ClientCallsTest.request("c", 1))
-                        .join()));
+        NetMindException e = NetMindException.unwrap(assertThrows(
+                CompletionException.class,
+                () -> refused.createService(ClientCallsTest.request("c", 1)).join()));
         assertEquals(Kind.CONNECTION, e.kind());
         assertEquals(3, scheduler.delays().size());
         assertTrue(e.getMessage().endsWith("(Gave up after 4 attempts.)"), e.getMessage());

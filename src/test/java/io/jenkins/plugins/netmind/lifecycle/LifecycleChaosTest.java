@@ -190,13 +190,15 @@ class LifecycleChaosTest {
         boolean cancel = r.nextInt(4) == 0;
         CompletableFuture<Void> cancelled = new CompletableFuture<>();
         if (cancel) {
-            time.schedule(Duration.ofSeconds(r.nextInt(300)), () -> d.cancel().whenComplete((v, e) -> {
-                if (e != null) {
-                    cancelled.completeExceptionally(e);
-                } else {
-                    cancelled.complete(null);
-                }
-            }));
+            time.schedule(
+                    Duration.ofSeconds(r.nextInt(300)),
+                    () -> d.cancel().whenComplete((v, e) -> {
+                        if (e != null) {
+                            cancelled.completeExceptionally(e);
+                        } else {
+                            cancelled.complete(null);
+                        }
+                    }));
         } else {
             cancelled.complete(null);
         }
