@@ -73,6 +73,12 @@ class NetmindStepsConfigJenkinsTest {
         assertEquals(false, scaled.isWait());
         assertEquals(20, scaled.getTimeoutMinutes());
         assertEquals("netmind-token", scaled.getCredentialsId());
+        assertEquals(
+                true,
+                new StepConfigTester(j)
+                        .configRoundTrip(new NetmindScaleStep("svc-1", 3))
+                        .isWait(),
+                "a step that waits keeps waiting after the form");
 
         NetmindTeardownStep teardown = new NetmindTeardownStep();
         teardown.setServiceId("svc-1");
@@ -109,7 +115,8 @@ class NetmindStepsConfigJenkinsTest {
         st.assertRoundTrip(new NetmindTeardownStep(), "netmindTeardown()");
         NetmindTeardownStep named = new NetmindTeardownStep();
         named.setServiceIds(List.of("a", "b"));
-        st.assertRoundTrip(named, "netmindTeardown serviceIds: ['a', 'b']");
+        // the Snippet Generator keeps the parentheses when the only argument is a list
+        st.assertRoundTrip(named, "netmindTeardown(serviceIds: ['a', 'b'])");
     }
 
     @Test

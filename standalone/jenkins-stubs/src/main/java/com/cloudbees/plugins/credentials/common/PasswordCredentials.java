@@ -1,9 +1,0 @@
-package com.cloudbees.plugins.credentials.common;
-
-import com.cloudbees.plugins.credentials.Credentials;
-import hudson.util.Secret;
-
-/** Stub. */
-public interface PasswordCredentials extends Credentials {
-    Secret getPassword();
-}

@@ -1,4 +1,0 @@
-package hudson;
-
-/** Stub. */
-public interface ExtensionPoint {}

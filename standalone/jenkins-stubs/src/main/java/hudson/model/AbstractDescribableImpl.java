@@ -1,9 +1,0 @@
-package hudson.model;
-
-/** Stub. */
-@Deprecated
-public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {
-    public AbstractDescribableImpl() {
-        throw new UnsupportedOperationException("stub");
-    }
-}

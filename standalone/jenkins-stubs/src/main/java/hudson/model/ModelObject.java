@@ -1,6 +1,0 @@
-package hudson.model;
-
-/** Stub. */
-public interface ModelObject {
-    String getDisplayName();
-}

@@ -1,4 +1,0 @@
-package hudson.model;
-
-/** Stub. */
-public interface ResourceActivity extends ModelObject {}

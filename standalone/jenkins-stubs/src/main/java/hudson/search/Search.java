@@ -1,8 +1,0 @@
-package hudson.search;
-
-/** Stub. */
-public class Search {
-    public Search() {
-        throw new UnsupportedOperationException("stub");
-    }
-}

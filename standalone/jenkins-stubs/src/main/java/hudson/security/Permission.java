@@ -1,8 +1,0 @@
-package hudson.security;
-
-/** Stub. */
-public final class Permission {
-    private Permission() {
-        throw new UnsupportedOperationException("stub");
-    }
-}

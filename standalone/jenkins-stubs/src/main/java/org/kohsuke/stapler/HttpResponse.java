@@ -1,4 +1,0 @@
-package org.kohsuke.stapler;
-
-/** Stub. */
-public interface HttpResponse {}
