@@ -122,7 +122,6 @@ class CancelTest {
 
     @Test
     void cancelRacingCompletionAlwaysEndsWithTheEndpointGone() throws Exception {
-        await(client.listFlavors()); // a cold HTTP client takes long enough to let every cancel win before create
         Random random = new Random(11);
         List<Deployment> deployments = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -131,6 +130,10 @@ class CancelTest {
             sim.setReadyDelay(name, ready);
             Deployment d = engine.deploy(spec().name(name).build(), ledger, log);
             deployments.add(d);
+            // the race is with completion, not with create: arm the cancel once NetMind has the create (on a loaded
+            // machine a cancel armed at deploy time could fire before the create is even sent)
+            until("create of " + name, () -> sim.requests(Route.CREATE).stream()
+                    .anyMatch(r -> name.equals(r.json().path("name").asText())));
             // cancel around the moment the deploy completes: just before, at, or just after
             time.schedule(ready.plusMillis(random.nextInt(22_000) - 2000), d::cancel);
         }
