@@ -17,8 +17,8 @@ import java.util.List;
  * record ({@link NetMindBuildAction}) holds it.
  *
  * @param serviceId NetMind's id of the endpoint
- * @param credentialsId the step's credentials id, else the one the build's endpoint was created with; null means the
- *     global default
+ * @param credentialsId the step's credentials id, else the one the endpoint was created with when this build created
+ *     it; null means the global default
  */
 record ScaleTarget(String serviceId, @CheckForNull String credentialsId) {
 
@@ -32,20 +32,28 @@ record ScaleTarget(String serviceId, @CheckForNull String credentialsId) {
             @CheckForNull String credentialsId,
             TaskListener listener)
             throws IOException, InterruptedException {
+        NetMindBuildAction action = build.getAction(NetMindBuildAction.class);
+        List<RecordedEndpoint> recorded = action == null ? List.of() : action.getEndpoints();
         if (serviceId != null) {
             String expanded =
                     Util.fixEmptyAndTrim(build.getEnvironment(listener).expand(serviceId));
             if (expanded == null) {
                 throw new AbortException(Messages.ScaleTarget_emptyServiceId(serviceId));
             }
-            return new ScaleTarget(expanded, credentialsId);
+            if (credentialsId != null) {
+                return new ScaleTarget(expanded, credentialsId);
+            }
+            // an endpoint this build created is scaled with the credential it was created with
+            String createdWith = recorded.stream()
+                    .filter(e -> expanded.equals(e.getServiceId()))
+                    .map(RecordedEndpoint::getCredentialsId)
+                    .findFirst()
+                    .orElse(null);
+            return new ScaleTarget(expanded, createdWith);
         }
-        NetMindBuildAction action = build.getAction(NetMindBuildAction.class);
-        List<RecordedEndpoint> live = action == null
-                ? List.of()
-                : action.getEndpoints().stream()
-                        .filter(e -> e.getState() == LedgerEntry.State.CREATED && e.getServiceId() != null)
-                        .toList();
+        List<RecordedEndpoint> live = recorded.stream()
+                .filter(e -> e.getState() == LedgerEntry.State.CREATED && e.getServiceId() != null)
+                .toList();
         if (live.isEmpty()) {
             throw new AbortException(Messages.ScaleTarget_noEndpoint());
         }

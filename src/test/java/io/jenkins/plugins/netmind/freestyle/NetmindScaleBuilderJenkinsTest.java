@@ -15,6 +15,7 @@ import hudson.tasks.Builder;
 import io.jenkins.plugins.netmind.NetMindBuildAction;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.RecordedEndpoint;
+import io.jenkins.plugins.netmind.client.CreateServiceRequest;
 import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.RecordedRequest;
@@ -134,8 +135,7 @@ class NetmindScaleBuilderJenkinsTest {
         judge.setVariablePrefix("JUDGE");
         NetmindScaleBuilder scale = new NetmindScaleBuilder(2);
         scale.setServiceId("$JUDGE_SERVICE_ID");
-        scale.setWait(false);
-        scale.setCredentialsId(CREDENTIALS_ID);
+        scale.setWait(false); // no credentials id, no global default: the one the endpoint was created with
         FreeStyleProject p = project("byid", judge, scale, new SimulatorSays("JUDGE_SERVICE_ID"));
 
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
@@ -146,6 +146,29 @@ class NetmindScaleBuilderJenkinsTest {
                 "/v1/inference-service/" + id, sim.requests(Route.UPDATE).get(0).path());
         j.assertLogContains("to 2 instance(s)", b);
         j.assertLogNotContains("available again after", b);
+    }
+
+    @Test
+    void scalesAnEndpointTheBuildDidNotCreateAndLeavesItRunning() throws Exception {
+        NetMindClient client = sim.clientBuilder().build();
+        String id = client.createService(new CreateServiceRequest(
+                        "shared-judge",
+                        "kept by the team",
+                        "usd",
+                        CreateServiceRequest.Resources.manual("69475e82e81c4dd6be3467e2ca374e0c", 1),
+                        new CreateServiceRequest.Deployment("python:3.10-slim", null, 8080, 0)))
+                .join()
+                .serviceId();
+        NetmindScaleBuilder scale = new NetmindScaleBuilder(2);
+        scale.setServiceId(id);
+        scale.setCredentialsId(CREDENTIALS_ID);
+        FreeStyleProject p = project("shared", null, scale);
+
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        assertEquals(2, client.getService(id).join().resourceMetadata().targetInstanceNumber());
+        j.assertLogContains("Endpoint shared-judge runs 2 instance(s), available again after", b);
+        assertEquals(Set.of(id), sim.liveServices(), "not this build's endpoint: left running");
     }
 
     @Test
