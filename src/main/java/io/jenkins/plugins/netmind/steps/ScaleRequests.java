@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code netmindScale}'s parameters to the lifecycle's request, and its result to what the script reads. */
-final class ScaleRequests {
+/**
+ * {@code netmindScale}'s parameters to the lifecycle's request, and its result to what the script reads. The freestyle
+ * "Scale a NetMind endpoint" build step builds its request here too.
+ */
+public final class ScaleRequests {
 
     private ScaleRequests() {}
 
@@ -17,7 +20,7 @@ final class ScaleRequests {
      * @throws IllegalArgumentException or {@link io.jenkins.plugins.netmind.lifecycle.EndpointException} with a
      *     message that says what to change
      */
-    static ScaleSpec spec(
+    public static ScaleSpec spec(
             String serviceId, int instances, boolean wait, int timeoutMinutes, int defaultTimeoutMinutes) {
         int minutes = EndpointSettings.timeoutMinutes(timeoutMinutes, defaultTimeoutMinutes);
         return new ScaleSpec(serviceId, instances, wait, minutes > 0 ? Duration.ofMinutes(minutes) : null);

@@ -13,15 +13,18 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.User;
+import hudson.remoting.Which;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.security.AccessDeniedException3;
+import hudson.slaves.DumbSlave;
 import hudson.tasks.BatchFile;
 import hudson.tasks.Builder;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
+import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.SimpleCommandLauncher;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -113,6 +117,44 @@ class NetmindEndpointBuildWrapperJenkinsTest {
                 List.of(),
                 NetMindJenkinsFixture.filesContaining(b.getRootDir().toPath(), sim.token()),
                 "token on disk");
+    }
+
+    /**
+     * An agent in its own JVM, started as {@code JenkinsRule.createOnlineSlave()} starts one ({@code java -jar} the
+     * remoting jar, talking over stdin/stdout), except that the jar is taken from the test class path: the test war of
+     * ../shared/jenkins-runtime has no {@code WEB-INF/lib/remoting-*.jar}, where {@code createOnlineSlave} looks.
+     */
+    private DumbSlave onlineAgent() throws Exception {
+        File remoting = Which.jarFile(hudson.remoting.Launcher.class);
+        String command = String.format(
+                "\"%s/bin/java\" -Djava.awt.headless=true -jar \"%s\"",
+                System.getProperty("java.home"), remoting.getAbsolutePath());
+        DumbSlave agent =
+                new DumbSlave("agent", j.createTmpDir().getAbsolutePath(), new SimpleCommandLauncher(command));
+        j.jenkins.addNode(agent);
+        j.waitOnline(agent);
+        return agent;
+    }
+
+    @Test
+    void theWrapperWorksInABuildOnAnAgent() throws Exception {
+        DumbSlave agent = onlineAgent();
+        FreeStyleProject p = project("on-agent", wrapper(), printVariables("NETMIND"));
+        p.setAssignedNode(agent);
+
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        assertEquals(agent, b.getBuiltOn(), "built on the agent");
+        String id = onlyService(sim);
+        j.assertLogContains("url=" + sim.endpointUrl(id) + " id=" + id, b);
+        j.assertLogContains(
+                "Build ended: deleting NetMind endpoint " + sim.name(id).orElseThrow(), b);
+        assertEquals(Set.of(), sim.liveServices(), "deleted when the build ended");
+        j.assertLogNotContains(sim.token(), b);
+        assertEquals(
+                List.of(),
+                NetMindJenkinsFixture.filesContaining(new File(agent.getRemoteFS()).toPath(), sim.token()),
+                "token in the agent's file system");
     }
 
     @Test

@@ -6,21 +6,22 @@ import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.onlyService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.DomainRequirement;
-import hudson.model.Item;
-import hudson.model.ItemGroup;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.netmind.NetMindBuildAction;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -30,11 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockFolder;
-import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
-import org.springframework.security.core.Authentication;
 
 /** netmindDeploy, netmindScale and netmindTeardown in real Pipelines against the simulator. */
 @WithJenkins
@@ -205,64 +203,39 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void aFolderScopedCredentialIsSeenByTheFoldersJobsOnly() throws Exception {
-        MockFolder team = j.createFolder(FolderToken.FOLDER);
+        Folder team = j.jenkins.createProject(Folder.class, "team");
+        CredentialsStore folderStore = StreamSupport.stream(
+                        CredentialsProvider.lookupStores(team).spliterator(), false)
+                .filter(store -> store.getProvider() instanceof FolderCredentialsProvider && store.getContext() == team)
+                .findFirst()
+                .orElseThrow();
+        folderStore.addCredentials(
+                Domain.global(),
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, "team-token", "team token", Secret.fromString(sim.token())));
         WorkflowJob inside = team.createProject(WorkflowJob.class, "deploy");
         inside.setDefinition(new CpsFlowDefinition(
                 "def ep = netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090', gpuCount: 0,"
-                        + " credentialsId: '" + FolderToken.ID + "')\n"
-                        + "netmindTeardown(credentialsId: '" + FolderToken.ID + "')",
+                        + " credentialsId: 'team-token')\n"
+                        + "netmindTeardown(credentialsId: 'team-token')",
                 true));
         WorkflowJob outside = pipeline(
                 "other-job",
-                "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090', credentialsId: '"
-                        + FolderToken.ID + "')");
-        FolderToken.token = sim.token();
+                "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090', credentialsId: 'team-token')");
 
-        j.assertBuildStatusSuccess(inside.scheduleBuild2(0));
+        WorkflowRun deployed = j.assertBuildStatusSuccess(inside.scheduleBuild2(0));
         WorkflowRun refused = j.assertBuildStatus(Result.FAILURE, outside.scheduleBuild2(0));
 
-        j.assertLogContains("No credentials with id \"" + FolderToken.ID + "\" are visible to this build.", refused);
+        j.assertLogContains("No credentials with id \"team-token\" are visible to this build.", refused);
         assertEquals(1, sim.allServices().size(), "only the folder's job deployed");
         assertEquals(Set.of(), sim.liveServices());
-    }
-
-    /**
-     * A credential stored in the folder {@code team}, seen by every item inside it and by nothing outside, the way the
-     * Folders plugin's credentials provider serves a folder's store (the Folders plugin is not a test dependency; what
-     * matters is that the step looks the credential up for its build, not globally).
-     */
-    @TestExtension("aFolderScopedCredentialIsSeenByTheFoldersJobsOnly")
-    public static final class FolderToken extends CredentialsProvider {
-
-        static final String FOLDER = "team";
-        static final String ID = "team-token";
-        static volatile String token;
-
-        @Override
-        public <C extends Credentials> List<C> getCredentialsInItemGroup(
-                Class<C> type,
-                ItemGroup itemGroup,
-                Authentication authentication,
-                List<DomainRequirement> requirements) {
-            List<C> found = new ArrayList<>();
-            if (token != null && insideTheFolder(itemGroup)) {
-                Credentials c =
-                        new StringCredentialsImpl(CredentialsScope.GLOBAL, ID, "team token", Secret.fromString(token));
-                if (type.isInstance(c)) {
-                    found.add(type.cast(c));
-                }
-            }
-            return found;
-        }
-
-        private static boolean insideTheFolder(ItemGroup<?> group) {
-            for (ItemGroup<?> g = group; g instanceof Item item; g = item.getParent()) {
-                if (item.getFullName().equals(FOLDER)) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        assertEquals(
+                "team-token",
+                deployed.getAction(NetMindBuildAction.class)
+                        .getEndpoints()
+                        .get(0)
+                        .getCredentialsId(),
+                "the build recorded the folder's credential for the safety net");
     }
 
     @Test
