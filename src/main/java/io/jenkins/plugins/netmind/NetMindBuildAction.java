@@ -69,6 +69,27 @@ public class NetMindBuildAction implements RunAction2 {
         return saved;
     }
 
+    /**
+     * Adds what the build page shows of an available endpoint (GPU display name, region, URL) to its record.
+     *
+     * @return whether the record was there to describe
+     */
+    synchronized boolean describe(String name, String gpuName, String region, String url) {
+        RecordedEndpoint existing = EndpointRecords.find(endpoints, name).orElse(null);
+        if (existing == null) {
+            return false;
+        }
+        List<RecordedEndpoint> changed = new ArrayList<>(endpoints);
+        EndpointRecords.upsert(changed, existing.describedAs(gpuName, region, url), false);
+        endpoints = changed;
+        return true;
+    }
+
+    /** One line per endpoint for the build page, in words (see {@link EndpointSummary}). */
+    public List<EndpointSummary> getSummaries() {
+        return getEndpoints().stream().map(EndpointSummary::new).toList();
+    }
+
     /** The build this record belongs to, or {@code null} before it is attached. */
     public Run<?, ?> getRun() {
         return run;

@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -18,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -56,6 +59,44 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
     @Override
     public String getDisplayName() {
         return Messages.NetMindGlobalConfiguration_displayName();
+    }
+
+    /**
+     * Saves the form, after checking every field the way its {@code doCheck*} method does: a bad value is refused with a
+     * {@link Descriptor.FormException} that names the field and says what to fix (Jenkins shows it on an error page
+     * and keeps the old settings), never an HTTP 500 from a setter's {@link IllegalArgumentException}.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
+        refuse(
+                SettingChecks.blankToNull(json.optString("apiUrl")) == null
+                        ? Optional.empty()
+                        : SettingChecks.apiUrl(json.optString("apiUrl")),
+                "apiUrl",
+                Messages.NetMindGlobalConfiguration_apiUrlTitle());
+        refuse(
+                SettingChecks.timeoutMinutes(
+                        json.optString("defaultTimeoutMinutes", String.valueOf(DEFAULT_TIMEOUT_MINUTES))),
+                "defaultTimeoutMinutes",
+                Messages.NetMindGlobalConfiguration_defaultTimeoutTitle());
+        refuse(
+                SettingChecks.readinessPath(json.optString("defaultReadinessPath")),
+                "defaultReadinessPath",
+                Messages.NetMindGlobalConfiguration_defaultReadinessPathTitle());
+        try {
+            req.bindJSON(this, json);
+        } catch (IllegalArgumentException e) {
+            // a rule the checks above do not know yet: still a message, not a stack trace
+            throw new Descriptor.FormException(e.getMessage(), e, "netmind");
+        }
+        return true;
+    }
+
+    private static void refuse(Optional<String> problem, String field, String label) throws Descriptor.FormException {
+        if (problem.isPresent()) {
+            throw new Descriptor.FormException(
+                    Messages.NetMindGlobalConfiguration_badField(label, problem.get()), field);
+        }
     }
 
     /** The NetMind API base URL; {@code https://api.netmind.ai} unless set. */
@@ -130,28 +171,25 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** Checks the API URL field. */
+    /** Checks the API URL field: a format check, so it needs no permission. */
     @POST
     public FormValidation doCheckApiUrl(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return validation(SettingChecks.apiUrl(value));
     }
 
-    /** Checks the default timeout field. */
+    /** Checks the default timeout field: a format check, so it needs no permission. */
     @POST
     public FormValidation doCheckDefaultTimeoutMinutes(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return validation(SettingChecks.timeoutMinutes(value));
     }
 
-    /** Checks the default readiness path field. */
+    /** Checks the default readiness path field: a format check, so it needs no permission. */
     @POST
     public FormValidation doCheckDefaultReadinessPath(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return validation(SettingChecks.readinessPath(value));
     }
 
-    /** Checks the default credentials field: a warning when none is chosen. */
+    /** Checks the default credentials field: a warning when none is chosen. Reveals which ids exist: admins only. */
     @POST
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
@@ -164,10 +202,15 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
         return FormValidation.ok();
     }
 
-    /** The Secret text credentials visible at the top level. */
+    /**
+     * The Secret text credentials visible at the top level; only the current value for a user who may not administer
+     * Jenkins (the credentials plugin's rule for consumers).
+     */
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return new StandardListBoxModel().includeCurrentValue(credentialsId);
+        }
         return new StandardListBoxModel()
                 .includeEmptyValue()
                 .includeMatchingAs(
@@ -175,7 +218,7 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
                 .includeCurrentValue(credentialsId);
     }
 
-    /** Lists the flavors the chosen token can see at the given URL. */
+    /** Lists the flavors the chosen token can see at the given URL, as a table. Calls NetMind: admins only. */
     @POST
     public FormValidation doTestConnection(@QueryParameter String apiUrl, @QueryParameter String credentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
@@ -195,7 +238,7 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
                 .client();
         try {
             List<Flavor> flavors = client.listFlavors().get(TEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return FormValidation.ok(FlavorSummary.describe(flavors));
+            return FormValidation.okWithMarkup(FlavorSummary.describe(flavors));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FormValidation.error(Messages.NetMindGlobalConfiguration_testInterrupted());

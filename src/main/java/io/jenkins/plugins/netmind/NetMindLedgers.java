@@ -1,10 +1,16 @@
 package io.jenkins.plugins.netmind;
 
 import hudson.model.Run;
+import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.Ledger;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Where builds record the endpoints they create. */
 public final class NetMindLedgers {
+
+    private static final Logger LOGGER = Logger.getLogger(NetMindLedgers.class.getName());
 
     /**
      * Guards attaching the build's record. Not the {@link Run}'s own monitor: a Pipeline build takes its metadata lock
@@ -20,6 +26,22 @@ public final class NetMindLedgers {
      */
     public static Ledger forRun(Run<?, ?> run) {
         return BuildLedger.of(run, EndpointRegistry.get(), r -> true);
+    }
+
+    /**
+     * Notes on the build's page what the deploy of an available endpoint reported: its GPU, region and URL. The
+     * ledger has recorded the endpoint itself already; this is for people only.
+     */
+    public static void noteDeployed(Run<?, ?> run, DeployResult result) {
+        String url = result.url() == null ? null : result.url().toString();
+        if (actionOf(run).describe(result.name(), result.flavorName(), result.region(), url)
+                && run.getRootDir().isDirectory()) {
+            try {
+                run.save();
+            } catch (IOException e) {
+                LOGGER.log(Level.FINE, "Could not save the description of " + result.name(), e);
+            }
+        }
     }
 
     /** The build's record, attached on first use. */

@@ -24,8 +24,20 @@ public final class RecordedEndpoint {
     private final BigDecimal pricePerHour;
     private final String paymentType;
     private final String createdAt;
+    /** For the build page only, once the deploy has told them: the GPU's display name, its region, the URL. */
+    private final String gpuName;
 
-    private RecordedEndpoint(String runId, String credentialsId, String apiUrl, LedgerEntry entry) {
+    private final String region;
+    private final String url;
+
+    private RecordedEndpoint(
+            String runId,
+            String credentialsId,
+            String apiUrl,
+            LedgerEntry entry,
+            String gpuName,
+            String region,
+            String url) {
         this.runId = runId;
         this.credentialsId = credentialsId;
         this.apiUrl = apiUrl;
@@ -38,18 +50,27 @@ public final class RecordedEndpoint {
         this.pricePerHour = entry.pricePerHour();
         this.paymentType = entry.paymentType();
         this.createdAt = format(entry.createdAt());
+        this.gpuName = gpuName;
+        this.region = region;
+        this.url = url;
     }
 
     /** Records {@code entry} for the build {@code runId} (an externalizable id), created with these settings. */
     public static RecordedEndpoint of(String runId, String credentialsId, String apiUrl, LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(entry.name(), "entry.name");
-        return new RecordedEndpoint(runId, credentialsId, apiUrl, entry);
+        return new RecordedEndpoint(runId, credentialsId, apiUrl, entry, null, null, null);
     }
 
-    /** The same build, credentials and API URL, with the entry's new state. */
+    /** The same build, credentials, API URL and description, with the entry's new state. */
     public RecordedEndpoint with(LedgerEntry entry) {
-        return of(runId, credentialsId, apiUrl, entry);
+        Objects.requireNonNull(entry, "entry");
+        return new RecordedEndpoint(runId, credentialsId, apiUrl, entry, gpuName, region, url);
+    }
+
+    /** The same record, described for the build page: GPU display name, region and URL (each may be null). */
+    public RecordedEndpoint describedAs(String gpuName, String region, String url) {
+        return new RecordedEndpoint(runId, credentialsId, apiUrl, toEntry(), gpuName, region, url);
     }
 
     /** The lifecycle's view of this endpoint. */
@@ -142,6 +163,21 @@ public final class RecordedEndpoint {
     /** When this state was recorded (ISO-8601). */
     public String getRecordedAt() {
         return recordedAt;
+    }
+
+    /** The GPU's display name, or {@code null} before the deploy has said. */
+    public String getGpuName() {
+        return gpuName;
+    }
+
+    /** The flavor's region, or {@code null} when unknown. */
+    public String getRegion() {
+        return region;
+    }
+
+    /** The endpoint's URL, or {@code null} before it is available. */
+    public String getUrl() {
+        return url;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.netmind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.netmind.client.Flavor;
 import java.math.BigDecimal;
@@ -26,15 +27,22 @@ class FlavorSummaryTest {
     }
 
     @Test
-    void namesEachFlavorWithRegionPriceAndCapacity() {
-        String text = FlavorSummary.describe(List.of(
+    void aTableWithOneRowPerFlavorAndEveryCurrency() {
+        String html = FlavorSummary.describe(List.of(
                 flavor("f1", "NVIDIA_GeForce_RTX_4090", "cn", "0.3", 1),
                 flavor("f2", "NVIDIA_A100", "other", null, 0)));
         assertEquals(
-                "Connected. The token sees 2 flavor(s): NVIDIA_GeForce_RTX_4090 (region cn, 0.3 usd per instance and"
-                        + " hour, 1 available, id f1); NVIDIA_A100 (region other, ? usd per instance and hour, 0"
-                        + " available, id f2)",
-                text);
+                "<div>Connected. The token sees 2 flavor(s):</div>"
+                        + "<table class=\"jenkins-table jenkins-table--small netmind-flavors\"><thead><tr>"
+                        + "<th>GPU</th><th>Region</th><th>Price per instance-hour (USD)</th>"
+                        + "<th>Price per instance-hour (CNY)</th><th>Price per instance-hour (NMT)</th>"
+                        + "<th>Capacity left</th><th>Flavor id</th></tr></thead><tbody>"
+                        + "<tr><td>NVIDIA_GeForce_RTX_4090</td><td>cn</td><td>0.30 USD</td><td>2.20 CNY</td><td>?</td>"
+                        + "<td>1</td><td><code>f1</code></td></tr>"
+                        + "<tr><td>NVIDIA_A100</td><td>other</td><td>?</td><td>2.20 CNY</td><td>?</td>"
+                        + "<td><strong>0 (full)</strong></td><td><code>f2</code></td></tr>"
+                        + "</tbody></table>",
+                html);
     }
 
     @Test
@@ -43,11 +51,11 @@ class FlavorSummaryTest {
     }
 
     @Test
-    void fallsBackToTheIdWhenAFlavorHasNoName() {
-        String text = FlavorSummary.describe(List.of(flavor("f9", null, null, "1.25", 3)));
-        assertEquals(
-                "Connected. The token sees 1 flavor(s): f9 (region ?, 1.25 usd per instance and hour, 3 available, id"
-                        + " f9)",
-                text);
+    void fallsBackToTheIdWhenAFlavorHasNoNameAndEscapesWhatNetMindSays() {
+        String html = FlavorSummary.describe(
+                List.of(flavor("f9", null, null, "1.25", 3), flavor("<b>x</b>", "A&B", "cn", "1", 2)));
+        assertTrue(html.contains("<tr><td>f9</td><td>?</td><td>1.25 USD</td>"), html);
+        assertTrue(html.contains("<td>A&amp;B</td>"), html);
+        assertTrue(html.contains("<code>&lt;b&gt;x&lt;/b&gt;</code>"), html);
     }
 }

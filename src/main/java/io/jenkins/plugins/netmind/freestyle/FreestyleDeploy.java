@@ -49,6 +49,7 @@ final class FreestyleDeploy {
                 .engine()
                 .deploy(spec, NetMindLedgers.forRun(build), log);
         DeployResult result = await(deployment, log);
+        NetMindLedgers.noteDeployed(build, result);
         return new Endpoint(String.valueOf(result.url()), result.serviceId(), result.name());
     }
 

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.netmind.freestyle;
 
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.Extension;
+import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.BuildListener;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapper;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -18,7 +18,7 @@ import io.jenkins.plugins.netmind.steps.NetMindForms;
 import io.jenkins.plugins.netmind.steps.NetmindDeployStep;
 import java.io.IOException;
 import java.util.List;
-import jenkins.tasks.SimpleBuildWrapper;
+import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -27,16 +27,17 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Build Environment &raquo; "Run with a NetMind inference endpoint": the freestyle front end of {@code
- * withNetmindEndpoint}. Before the build steps run it creates the endpoint described by the shared {@link
- * EndpointSettings} and waits until it is available; the build steps see {@code <prefix>_ENDPOINT_URL}, {@code
- * <prefix>_SERVICE_ID} and {@code <prefix>_ENDPOINT_NAME}; when the build ends, however it ends, {@link
- * EndpointDisposer} deletes the endpoint.
+ * Environment &raquo; "Run with a NetMind inference endpoint": the freestyle front end of {@code withNetmindEndpoint}.
+ * Before the build steps run it creates the endpoint described by the shared {@link EndpointSettings} and waits until
+ * it is available; the build steps see {@code <prefix>_ENDPOINT_URL}, {@code <prefix>_SERVICE_ID} and {@code
+ * <prefix>_ENDPOINT_NAME}; when the build ends, however it ends, {@link EndpointDisposer} deletes the endpoint.
  *
  * <p>The wrapper API is synchronous, so the wait holds the build's executor thread (as every freestyle build step
- * does). Pipeline has {@code withNetmindEndpoint} for that, which holds no thread; this wrapper refuses to run there.
+ * does). Pipeline has {@code withNetmindEndpoint} for that, which holds no thread. This is a plain {@link BuildWrapper},
+ * not a {@code SimpleBuildWrapper}, on purpose: Pipeline's {@code wrap} step, and with it the Snippet Generator and
+ * the step reference, offers every {@code SimpleBuildWrapper} (by its symbol too), and this one could only fail there.
  */
-public final class NetmindEndpointBuildWrapper extends SimpleBuildWrapper {
+public final class NetmindEndpointBuildWrapper extends BuildWrapper {
 
     /** The shared settings fields whose help the {@code netmindDeploy} step already has. */
     static final List<String> SHARED_FIELDS = List.of(
@@ -69,18 +70,9 @@ public final class NetmindEndpointBuildWrapper extends SimpleBuildWrapper {
         return settings.copy();
     }
 
-    /** Never needs a workspace or a launcher: it only talks to NetMind. */
     @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
-    public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+    public Environment setUp(AbstractBuild build, Launcher launcher, BuildListener listener)
             throws IOException, InterruptedException {
-        if (!(build instanceof AbstractBuild)) {
-            throw new AbortException(Messages.NetmindEndpointBuildWrapper_pipelineUnsupported());
-        }
         EndpointVariables variables;
         try {
             variables = EndpointVariables.withPrefix(variablePrefix);
@@ -88,11 +80,25 @@ public final class NetmindEndpointBuildWrapper extends SimpleBuildWrapper {
             throw new AbortException(e.getMessage());
         }
         FreestyleDeploy.Endpoint endpoint = FreestyleDeploy.deployAndWait(build, toSettings(), listener);
-        variables.values(endpoint.url(), endpoint.serviceId(), endpoint.name()).forEach(context::env);
-        context.setDisposer(new EndpointDisposer(settings.getCredentialsId(), endpoint.serviceId(), endpoint.name()));
+        Map<String, String> values = variables.values(endpoint.url(), endpoint.serviceId(), endpoint.name());
+        EndpointDisposer disposer =
+                new EndpointDisposer(settings.getCredentialsId(), endpoint.serviceId(), endpoint.name());
         listener.getLogger()
                 .println(Messages.NetmindEndpointBuildWrapper_variables(
                         variables.urlVariable(), variables.serviceIdVariable(), variables.nameVariable()));
+        return new Environment() {
+            @Override
+            public void buildEnvVars(Map<String, String> env) {
+                env.putAll(values);
+            }
+
+            @Override
+            public boolean tearDown(AbstractBuild build, BuildListener listener)
+                    throws IOException, InterruptedException {
+                disposer.tearDown(build, listener);
+                return true;
+            }
+        };
     }
 
     public String getImage() {
@@ -260,42 +266,59 @@ public final class NetmindEndpointBuildWrapper extends SimpleBuildWrapper {
 
         @POST
         public ListBoxModel doFillPaymentTypeItems(@AncestorInPath Item item) {
-            return NetMindForms.paymentTypeItems(item);
+            return NetMindForms.paymentTypeItems();
+        }
+
+        @POST
+        public ListBoxModel doFillRegionItems(@AncestorInPath Item item, @QueryParameter String region) {
+            return NetMindForms.regionItems(region);
+        }
+
+        @POST
+        public FormValidation doCheckGpu(
+                @AncestorInPath Item item, @QueryParameter String gpu, @QueryParameter String flavorId) {
+            return NetMindForms.checkHardware(gpu, flavorId);
+        }
+
+        @POST
+        public FormValidation doCheckFlavorId(
+                @AncestorInPath Item item, @QueryParameter String flavorId, @QueryParameter String gpu) {
+            return NetMindForms.checkHardware(gpu, flavorId);
         }
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkImage(item, value);
+            return NetMindForms.checkImage(value);
         }
 
         @POST
         public FormValidation doCheckInstances(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkInstances(item, value);
+            return NetMindForms.checkInstances(value);
         }
 
         @POST
         public FormValidation doCheckPort(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkPort(item, value);
+            return NetMindForms.checkPort(value);
         }
 
         @POST
         public FormValidation doCheckGpuCount(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkGpuCount(item, value);
+            return NetMindForms.checkGpuCount(value);
         }
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkTimeoutMinutes(item, value);
+            return NetMindForms.checkTimeoutMinutes(value);
         }
 
         @POST
         public FormValidation doCheckReadinessPath(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkReadinessPath(item, value);
+            return NetMindForms.checkReadinessPath(value);
         }
 
         @POST
         public FormValidation doCheckVariablePrefix(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkVariablePrefix(item, value);
+            return NetMindForms.checkVariablePrefix(value);
         }
     }
 }

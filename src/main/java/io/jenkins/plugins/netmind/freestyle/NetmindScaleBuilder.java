@@ -147,12 +147,12 @@ public final class NetmindScaleBuilder extends Builder {
 
         @POST
         public FormValidation doCheckInstances(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkRequiredInstances(item, value);
+            return NetMindForms.checkRequiredInstances(value);
         }
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkTimeoutMinutes(item, value);
+            return NetMindForms.checkTimeoutMinutes(value);
         }
 
         @POST

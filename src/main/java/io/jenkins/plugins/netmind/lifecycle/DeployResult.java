@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param paymentType NetMind's payment type
  * @param createdAt when NetMind answered the create
  * @param availableAt when the engine saw the endpoint available
+ * @param region the flavor's region, null when unknown (after a restart)
  */
 public record DeployResult(
         String serviceId,
@@ -31,7 +32,8 @@ public record DeployResult(
         BigDecimal pricePerHour,
         String paymentType,
         Instant createdAt,
-        Instant availableAt)
+        Instant availableAt,
+        String region)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;

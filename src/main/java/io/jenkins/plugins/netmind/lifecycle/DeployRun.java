@@ -53,6 +53,7 @@ final class DeployRun {
 
     private volatile String flavorId;
     private volatile String flavorName;
+    private volatile String region;
     private volatile BigDecimal pricePerHour;
     private volatile String serviceId;
     private volatile Instant createdAt;
@@ -194,6 +195,7 @@ final class DeployRun {
         });
         flavorId = flavor.flavorId();
         flavorName = flavor.displayName();
+        region = flavor.region();
         pricePerHour = flavor.price(paymentType).orElse(null);
         Instant now = env.clock().instant();
         ledger.put(intent(now));
@@ -314,7 +316,7 @@ final class DeployRun {
             throw new EndpointException(
                     EndpointException.Reason.ENDPOINT_FAILED, Messages.Deploy_noUrl(name, e.getMessage()), e);
         }
-        waitLog.line(Messages.Deploy_available(name, elapsed(now), url.url(), url.key()));
+        waitLog.line(Messages.Deploy_available(name, elapsed(now), url.url()));
         return new Available(url, now);
     }
 
@@ -352,7 +354,8 @@ final class DeployRun {
                 pricePerHour,
                 paymentType,
                 createdAt,
-                available.at());
+                available.at(),
+                region);
     }
 
     private <R, T> CompletableFuture<T> run(PollLoop<R, T> loop, Duration firstDelay) {

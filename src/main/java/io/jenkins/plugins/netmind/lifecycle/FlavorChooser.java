@@ -4,6 +4,10 @@ import io.jenkins.plugins.netmind.client.Flavor;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +43,12 @@ final class FlavorChooser {
     }
 
     private static EndpointException noneFits(DeploySpec spec, List<Flavor> offered) {
+        if (spec.flavorId() == null
+                && !offered.isEmpty()
+                && offered.stream().noneMatch(f -> spec.gpu().equalsIgnoreCase(f.displayName()))) {
+            return new EndpointException(
+                    EndpointException.Reason.NO_FLAVOR, Messages.Flavor_unknownGpu(spec.gpu(), names(offered)));
+        }
         String wanted = spec.flavorId() != null
                 ? spec.flavorId()
                 : spec.region() == null ? spec.gpu() : Messages.Flavor_gpuInRegion(spec.gpu(), spec.region());
@@ -52,6 +62,23 @@ final class FlavorChooser {
 
     private static BigDecimal priceOrMax(Flavor f, String paymentType) {
         return f.price(paymentType).orElse(BigDecimal.valueOf(Long.MAX_VALUE));
+    }
+
+    /** "A (cn, other), B (other)": each GPU name once, with the regions it is offered in. */
+    static String names(List<Flavor> flavors) {
+        Map<String, Set<String>> regions = new TreeMap<>();
+        for (Flavor f : flavors) {
+            String name = f.displayName() != null ? f.displayName() : f.flavorId();
+            Set<String> in = regions.computeIfAbsent(String.valueOf(name), n -> new TreeSet<>());
+            if (f.region() != null) {
+                in.add(f.region());
+            }
+        }
+        return regions.entrySet().stream()
+                .map(e -> e.getValue().isEmpty()
+                        ? e.getKey()
+                        : Messages.Flavor_nameWithRegions(e.getKey(), String.join(", ", e.getValue())))
+                .collect(Collectors.joining(", "));
     }
 
     static String list(List<Flavor> flavors, String paymentType) {

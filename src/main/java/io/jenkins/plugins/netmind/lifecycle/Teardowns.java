@@ -131,7 +131,7 @@ final class Teardowns {
         if (entry != null) {
             ledger.put(entry.withState(LedgerEntry.State.DELETING, start));
         }
-        log.log(Messages.Teardown_deleting(name, serviceId));
+        // one delete, one line: the outcome below says what happened
         WaitLog quiet = new WaitLog(LogSink.NONE, env.clock());
         CompletableFuture<DeleteOutcome> sent =
                 new PollLoop<>(env, new DeleteCall(serviceId, name), quiet, start, deadline).start(Duration.ZERO);

@@ -5,13 +5,16 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Formats durations, prices and costs for log lines. */
-final class Texts {
+/**
+ * Formats durations, prices and costs for log lines; public so that the build page and the configuration form write
+ * them the same way.
+ */
+public final class Texts {
 
     private Texts() {}
 
     /** {@code 45s}, {@code 12m 05s}, {@code 2h 03m}. */
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s < 60) {
             return Messages.Time_seconds(s);
@@ -23,7 +26,7 @@ final class Texts {
     }
 
     /** {@code 0.30 USD}, or "unknown". */
-    static String money(BigDecimal amount, String paymentType) {
+    public static String money(BigDecimal amount, String paymentType) {
         if (amount == null) {
             return Messages.Cost_unknown();
         }
@@ -38,7 +41,7 @@ final class Texts {
     }
 
     /** The estimated cost of {@code instances} instances at {@code pricePerHour} each for {@code lifetime}. */
-    static BigDecimal cost(BigDecimal pricePerHour, int instances, Duration lifetime) {
+    public static BigDecimal cost(BigDecimal pricePerHour, int instances, Duration lifetime) {
         if (pricePerHour == null || lifetime == null) {
             return null;
         }
@@ -50,7 +53,7 @@ final class Texts {
                 .setScale(4, RoundingMode.HALF_UP);
     }
 
-    static String currency(String paymentType) {
+    public static String currency(String paymentType) {
         return paymentType == null ? "" : paymentType.toUpperCase(Locale.ROOT);
     }
 }

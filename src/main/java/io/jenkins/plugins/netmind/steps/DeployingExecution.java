@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.steps;
 
+import io.jenkins.plugins.netmind.NetMindLedgers;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
@@ -64,6 +65,7 @@ abstract class DeployingExecution extends NetMindExecution {
     private void watch(Deployment d) {
         deployment = d;
         resumeState = SavedResumeState.of(d.resumeState());
+        d.result().thenAccept(this::describeOnBuildPage);
         d.result().whenComplete((result, failure) -> {
             if (stopCause != null) {
                 return;
@@ -127,5 +129,16 @@ abstract class DeployingExecution extends NetMindExecution {
             resumeState = SavedResumeState.of(d.resumeState());
         }
         out.defaultWriteObject();
+    }
+
+    /** Shows the endpoint's GPU, region and URL on the build page; for people only, so a failure changes nothing. */
+    private void describeOnBuildPage(DeployResult result) {
+        try {
+            NetMindLedgers.noteDeployed(run(), result);
+        } catch (IOException e) {
+            // the build is gone: there is no page to describe it on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

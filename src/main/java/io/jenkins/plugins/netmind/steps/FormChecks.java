@@ -1,16 +1,12 @@
 package io.jenkins.plugins.netmind.steps;
 
 import hudson.util.FormValidation;
-import java.util.List;
 
 /**
  * The rules behind the steps' {@code doCheck*} form methods, as plain functions that throw {@link
  * IllegalArgumentException} with the message to show. The rules are checked again when the step runs.
  */
 final class FormChecks {
-
-    /** The payment types, in the order the form offers them (the default first). */
-    static final List<String> PAYMENT_TYPES = List.of("usd", "cny", "nmt");
 
     private FormChecks() {}
 
@@ -30,13 +26,28 @@ final class FormChecks {
         }
     }
 
-    /** Empty is fine (the default applies); otherwise a whole number of at least {@code min}. */
-    static void atLeast(String value, int min) {
-        between(value, min, Integer.MAX_VALUE);
+    /** Exactly one of GPU model and flavor id. */
+    static void exactlyOneHardware(String gpu, String flavorId) {
+        String g = EndpointSettings.clean(gpu);
+        String f = EndpointSettings.clean(flavorId);
+        if (g == null && f == null) {
+            throw new IllegalArgumentException(Messages.Forms_hardwareMissing());
+        }
+        if (g != null && f != null) {
+            throw new IllegalArgumentException(Messages.Forms_hardwareTwice());
+        }
     }
 
-    /** Empty is fine (the default applies); otherwise a whole number from {@code min} to {@code max}. */
-    static void between(String value, int min, int max) {
+    /** Empty is fine (the default applies); otherwise a whole number of at least {@code min}. */
+    static void atLeast(String label, String value, int min) {
+        between(label, value, min, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Empty is fine (the default applies); otherwise a whole number from {@code min} to {@code max}. {@code label}
+     * names the field in the complaint.
+     */
+    static void between(String label, String value, int min, int max) {
         String cleaned = EndpointSettings.clean(value);
         if (cleaned == null) {
             return;
@@ -45,13 +56,15 @@ final class FormChecks {
         try {
             number = Integer.parseInt(cleaned);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Messages.Forms_notANumber(cleaned));
+            throw new IllegalArgumentException(Messages.Forms_notANumber(label, cleaned));
         }
         if (number < min) {
-            throw new IllegalArgumentException(Messages.Forms_tooSmall(String.valueOf(number), String.valueOf(min)));
+            throw new IllegalArgumentException(
+                    Messages.Forms_tooSmall(label, String.valueOf(number), String.valueOf(min)));
         }
         if (number > max) {
-            throw new IllegalArgumentException(Messages.Forms_tooLarge(String.valueOf(number), String.valueOf(max)));
+            throw new IllegalArgumentException(
+                    Messages.Forms_tooLarge(label, String.valueOf(number), String.valueOf(max)));
         }
     }
 

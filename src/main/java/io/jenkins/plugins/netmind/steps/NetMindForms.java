@@ -1,6 +1,8 @@
 package io.jenkins.plugins.netmind.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsNameProvider;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
 import hudson.model.Queue;
@@ -8,45 +10,50 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
- * The form logic every NetMind descriptor shares, Pipeline step or freestyle build step: the permission check, the
- * credentials drop-down and the checks of the endpoint settings' fields. Descriptors keep their own {@code @POST}
- * {@code doFill*}/{@code doCheck*} methods (Stapler finds them by name) and call these; each check method refuses
- * the request first unless the user may configure the item.
+ * The form logic every NetMind descriptor shares, Pipeline step or freestyle build wrapper: the drop-downs and the
+ * checks of the endpoint settings' fields. Descriptors keep their own {@code @POST} {@code doFill*}/{@code doCheck*}
+ * methods (Stapler finds them by name) and call these.
+ *
+ * <p>Who may call what follows the credentials plugin's conventions for consumers: the per-job Pipeline Syntax is open
+ * to Item/ExtendedRead and the global one to Overall/Read, so the format checks and the fixed drop-downs here need no
+ * permission (they reveal nothing and call nothing). The credentials list shows the job's credentials only to a user
+ * who may see its configuration or use its credentials, and otherwise just the current value.
  */
 public final class NetMindForms {
 
+    /** The regions NetMind's flavors name ({@code meta_info.region}), in the order the form offers them. */
+    static final List<String> REGIONS = List.of("cn", "other");
+
     private NetMindForms() {}
 
-    /** Whether the current user may configure {@code item}, or administer Jenkins when there is no item. */
-    public static boolean mayConfigure(Item item) {
-        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
-    }
-
-    /** Refuses the request unless the current user may configure {@code item} (or administer Jenkins). */
-    public static void checkConfigure(Item item) {
+    /**
+     * Whether the current user may list the credentials of {@code item}: Item/ExtendedRead or Credentials/UseItem on
+     * it, or Overall/Administer without an item (the credentials plugin's {@code docs/consumer.adoc}).
+     */
+    static boolean mayListCredentials(Item item) {
         if (item == null) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        } else {
-            item.checkPermission(Item.CONFIGURE);
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
         }
+        return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 
     /**
-     * The Secret text credentials {@code item} may use, after an empty entry (the global default); only the current
-     * value for a user who may not configure the item.
+     * The Secret text credentials {@code item} may use, after an entry for the global default (empty value); only the
+     * current value for a user who may not list them.
      */
     public static ListBoxModel credentialsItems(Item item, String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
-        if (!mayConfigure(item)) {
+        if (!mayListCredentials(item)) {
             return result.includeCurrentValue(credentialsId);
         }
-        return result.includeEmptyValue()
-                .includeMatchingAs(
+        result.add(defaultCredentialsLabel(), "");
+        return result.includeMatchingAs(
                         item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
                         item,
                         StringCredentials.class,
@@ -55,72 +62,95 @@ public final class NetMindForms {
                 .includeCurrentValue(credentialsId);
     }
 
-    /** The currencies NetMind bills in, the default first; empty for a user who may not configure the item. */
-    public static ListBoxModel paymentTypeItems(Item item) {
-        ListBoxModel items = new ListBoxModel();
-        if (!mayConfigure(item)) {
-            return items;
+    /** "Use the default credentials (name)", or says that none is set. */
+    private static String defaultCredentialsLabel() {
+        String id = NetMindGlobalConfiguration.get().getCredentialsId();
+        if (id == null) {
+            return Messages.Forms_noDefaultCredentials();
         }
-        for (String type : FormChecks.PAYMENT_TYPES) {
-            items.add(type);
+        StringCredentials credential = CredentialsProvider.findCredentialByIdInItemGroup(
+                id, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
+        return Messages.Forms_defaultCredentials(credential != null ? CredentialsNameProvider.name(credential) : id);
+    }
+
+    /** The currencies NetMind bills in, with readable labels, the default first. Fixed: needs no permission. */
+    public static ListBoxModel paymentTypeItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.Forms_paymentUsd(), "usd");
+        items.add(Messages.Forms_paymentCny(), "cny");
+        items.add(Messages.Forms_paymentNmt(), "nmt");
+        return items;
+    }
+
+    /**
+     * Any region, then the regions NetMind's flavors name, with readable labels; keeps a value typed elsewhere (a
+     * Pipeline script, Job DSL). Fixed: needs no permission.
+     */
+    public static ListBoxModel regionItems(String current) {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.Forms_regionAny(), "");
+        items.add(Messages.Forms_regionCn(), "cn");
+        items.add(Messages.Forms_regionOther(), "other");
+        String typed = EndpointSettings.clean(current);
+        if (typed != null && !REGIONS.contains(typed)) {
+            items.add(typed, typed);
+        }
+        for (ListBoxModel.Option option : items) {
+            option.selected = option.value.equals(typed == null ? "" : typed);
         }
         return items;
     }
 
     /** The container image: required. */
-    public static FormValidation checkImage(Item item, String value) {
-        checkConfigure(item);
+    public static FormValidation checkImage(String value) {
         return FormChecks.toValidation(() -> FormChecks.required(value, Messages.Forms_imageRequired()));
     }
 
+    /** GPU model and flavor id: exactly one of them. */
+    public static FormValidation checkHardware(String gpu, String flavorId) {
+        return FormChecks.toValidation(() -> FormChecks.exactlyOneHardware(gpu, flavorId));
+    }
+
     /** Instances: empty (1) or at least 1. */
-    public static FormValidation checkInstances(Item item, String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.atLeast(value, 1));
+    public static FormValidation checkInstances(String value) {
+        return FormChecks.toValidation(() -> FormChecks.atLeast(Messages.Forms_instancesLabel(), value, 1));
     }
 
     /** Container port: empty (8080) or 1 to 65535. */
-    public static FormValidation checkPort(Item item, String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.between(value, 1, 65535));
+    public static FormValidation checkPort(String value) {
+        return FormChecks.toValidation(() -> FormChecks.between(Messages.Forms_portLabel(), value, 1, 65535));
     }
 
     /** GPUs per instance: empty or at least 0. */
-    public static FormValidation checkGpuCount(Item item, String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.atLeast(value, 0));
+    public static FormValidation checkGpuCount(String value) {
+        return FormChecks.toValidation(() -> FormChecks.atLeast(Messages.Forms_gpuCountLabel(), value, 0));
     }
 
     /** Wait timeout in minutes: empty or at least 0 (0: the global default). */
-    public static FormValidation checkTimeoutMinutes(Item item, String value) {
-        checkConfigure(item);
-        return FormChecks.toValidation(() -> FormChecks.atLeast(value, 0));
+    public static FormValidation checkTimeoutMinutes(String value) {
+        return FormChecks.toValidation(() -> FormChecks.atLeast(Messages.Forms_timeoutLabel(), value, 0));
     }
 
     /** Readiness path: empty or starting with a slash. */
-    public static FormValidation checkReadinessPath(Item item, String value) {
-        checkConfigure(item);
+    public static FormValidation checkReadinessPath(String value) {
         return FormChecks.toValidation(() -> FormChecks.path(value));
     }
 
     /** The service id of an endpoint to scale: required. */
-    public static FormValidation checkServiceId(Item item, String value) {
-        checkConfigure(item);
+    public static FormValidation checkServiceId(String value) {
         return FormChecks.toValidation(() -> FormChecks.required(value, Messages.Forms_serviceIdRequired()));
     }
 
     /** The instances to scale to: required and at least 1. */
-    public static FormValidation checkRequiredInstances(Item item, String value) {
-        checkConfigure(item);
+    public static FormValidation checkRequiredInstances(String value) {
         return FormChecks.toValidation(() -> {
             FormChecks.required(value, Messages.Forms_instancesRequired());
-            FormChecks.atLeast(value, 1);
+            FormChecks.atLeast(Messages.Forms_instancesLabel(), value, 1);
         });
     }
 
     /** Variable prefix: empty ({@code NETMIND}) or a valid start of an environment variable name. */
-    public static FormValidation checkVariablePrefix(Item item, String value) {
-        checkConfigure(item);
+    public static FormValidation checkVariablePrefix(String value) {
         return FormChecks.toValidation(() -> FormChecks.variablePrefix(value));
     }
 }

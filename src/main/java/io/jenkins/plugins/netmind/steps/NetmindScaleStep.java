@@ -5,6 +5,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -99,19 +100,30 @@ public final class NetmindScaleStep extends Step {
             return Messages.NetmindScaleStep_DisplayName();
         }
 
+        /** The Pipeline Steps view's Arguments column: the service id and the instance count. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object serviceId = namedArgs.get("serviceId");
+            Object instances = namedArgs.get("instances");
+            if (!(serviceId instanceof String id) || instances == null) {
+                return null;
+            }
+            return Messages.NetmindScaleStep_arguments(id, instances);
+        }
+
         @POST
         public FormValidation doCheckServiceId(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkServiceId(item, value);
+            return NetMindForms.checkServiceId(value);
         }
 
         @POST
         public FormValidation doCheckInstances(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkRequiredInstances(item, value);
+            return NetMindForms.checkRequiredInstances(value);
         }
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkTimeoutMinutes(item, value);
+            return NetMindForms.checkTimeoutMinutes(value);
         }
     }
 }

@@ -67,7 +67,7 @@ public final class WithNetmindEndpointStep extends EndpointStep {
 
         @POST
         public FormValidation doCheckVariablePrefix(@AncestorInPath Item item, @QueryParameter String value) {
-            return NetMindForms.checkVariablePrefix(item, value);
+            return NetMindForms.checkVariablePrefix(value);
         }
     }
 }

@@ -4,7 +4,7 @@ import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.CREDENTIALS_ID;
 import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.onlyService;
 import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.ExtensionList;
 import hudson.Functions;
@@ -16,11 +16,12 @@ import hudson.model.User;
 import hudson.remoting.Which;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
-import hudson.security.AccessDeniedException3;
 import hudson.slaves.DumbSlave;
 import hudson.tasks.BatchFile;
+import hudson.tasks.BuildWrappers;
 import hudson.tasks.Builder;
 import hudson.tasks.Shell;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
@@ -33,6 +34,7 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.CoreWrapperStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,12 +251,27 @@ class NetmindEndpointBuildWrapperJenkinsTest {
 
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
-        j.assertLogContains("variablePrefix '1X' cannot start an environment variable name", b);
+        j.assertLogContains("Variable prefix '1X' cannot start an environment variable name", b);
         assertEquals(Set.of(), sim.allServices());
     }
 
     @Test
-    void inAPipelineTheWrapperRefusesAndPointsToWithNetmindEndpoint() throws Exception {
+    void theWrapperIsOfferedToFreestyleJobsButNotToPipelineWrap() throws Exception {
+        FreeStyleProject freestyle = j.createFreeStyleProject("offered");
+        assertTrue(
+                BuildWrappers.getFor(freestyle).stream()
+                        .anyMatch(d -> d instanceof NetmindEndpointBuildWrapper.DescriptorImpl),
+                "freestyle: Environment offers it");
+        CoreWrapperStep.DescriptorImpl wrap = ExtensionList.lookupSingleton(CoreWrapperStep.DescriptorImpl.class);
+        assertTrue(
+                wrap.getApplicableDescriptors().stream()
+                        .noneMatch(d -> d instanceof NetmindEndpointBuildWrapper.DescriptorImpl),
+                "Pipeline's wrap step (Snippet Generator, step reference) does not offer it");
+    }
+
+    /** Written into a Pipeline anyway, the wrapper is refused by Pipeline and creates nothing. */
+    @Test
+    void inAPipelineTheWrapperIsNotAStep() throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline");
         p.setDefinition(new CpsFlowDefinition(
                 "node {\n"
@@ -267,7 +284,8 @@ class NetmindEndpointBuildWrapperJenkinsTest {
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
-        j.assertLogContains("In a Pipeline use the block step withNetmindEndpoint", b);
+        // not a Pipeline step: Pipeline refuses the call itself, before the wrapper could hold the Pipeline
+        j.assertLogNotContains("Creating NetMind endpoint", b);
         j.assertLogNotContains("inside", b);
         assertEquals(Set.of(), sim.allServices());
     }
@@ -295,7 +313,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
     }
 
     @Test
-    void aReaderIsRefusedByTheFormMethods() throws Exception {
+    void aReaderGetsTheFormatChecksButNotTheCredentials() throws Exception {
         FreeStyleProject job = j.createFreeStyleProject("forms");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
@@ -308,21 +326,29 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         NetmindEndpointBuildWrapper.DescriptorImpl d =
                 ExtensionList.lookupSingleton(NetmindEndpointBuildWrapper.DescriptorImpl.class);
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
-            assertThrows(AccessDeniedException3.class, () -> d.doCheckImage(job, "python:3.10-slim"));
-            assertThrows(AccessDeniedException3.class, () -> d.doCheckInstances(job, "1"));
-            assertThrows(AccessDeniedException3.class, () -> d.doCheckPort(job, "8080"));
-            assertThrows(AccessDeniedException3.class, () -> d.doCheckGpuCount(job, "1"));
-            assertThrows(AccessDeniedException3.class, () -> d.doCheckTimeoutMinutes(job, "0"));
-            assertThrows(AccessDeniedException3.class, () -> d.doCheckReadinessPath(job, "/health"));
-            assertThrows(AccessDeniedException3.class, () -> d.doCheckVariablePrefix(job, "JUDGE"));
+            // pure format checks reveal nothing and call nothing: they answer a reader too
+            assertEquals(
+                    "Required: the container image the endpoint runs.",
+                    d.doCheckImage(job, "").getMessage());
+            assertEquals(
+                    "Instances: 0 is too small, use at least 1.",
+                    d.doCheckInstances(job, "0").getMessage());
+            assertEquals(FormValidation.Kind.OK, d.doCheckPort(job, "8080").kind);
+            assertEquals(FormValidation.Kind.OK, d.doCheckGpuCount(job, "1").kind);
+            assertEquals(FormValidation.Kind.OK, d.doCheckTimeoutMinutes(job, "0").kind);
+            assertEquals(FormValidation.Kind.OK, d.doCheckReadinessPath(job, "/health").kind);
+            assertEquals(
+                    "Choose the hardware: fill in either GPU model or Flavor id.",
+                    d.doCheckGpu(job, "", "").getMessage());
+            assertEquals(List.of("usd", "cny", "nmt"), values(d.doFillPaymentTypeItems(job)));
+            // the credentials list reveals data: only the current value
             assertEquals(List.of("mine"), values(d.doFillCredentialsIdItems(job, "mine")));
-            assertEquals(List.of(), values(d.doFillPaymentTypeItems(job)));
         }
         try (ACLContext ignored = ACL.as2(User.getById("developer", true).impersonate2())) {
             assertEquals(List.of("", CREDENTIALS_ID), values(d.doFillCredentialsIdItems(job, "")));
-            assertEquals(List.of("usd", "cny", "nmt"), values(d.doFillPaymentTypeItems(job)));
+            // FormValidation escapes the message for HTML, so ' arrives as &#039;
             assertEquals(
-                    "variablePrefix '1X' cannot start an environment variable name: use letters, digits and"
+                    "Variable prefix &#039;1X&#039; cannot start an environment variable name: use letters, digits and"
                             + " underscores, not starting with a digit.",
                     d.doCheckVariablePrefix(job, "1X").getMessage());
         }

@@ -48,15 +48,17 @@ class DeployTest {
         List<String> lines = v.log.lines();
         assertTrue(
                 lines.get(0)
-                        .matches("Creating NetMind endpoint team-app-7-[a-z0-9]{6}: NVIDIA_GeForce_RTX_4090 \\[cn\\]"
-                                + " x1, image python:3.10-slim, 0.30 USD/h"),
+                        .matches(
+                                "Creating NetMind endpoint team-app-7-[a-z0-9]{6}: NVIDIA_GeForce_RTX_4090 in region cn,"
+                                        + " 1 instance\\(s\\), image python:3.10-slim, 0.30 USD per hour"),
                 lines.get(0));
         assertTrue(v.log.contains("created: service id " + id), v.log.toString());
         assertEquals(1, v.log.count("is initializing"), v.log.toString());
         long heartbeats = v.log.count("Still waiting for endpoint");
         assertTrue(heartbeats >= 12 && heartbeats <= 16, "heartbeats: " + heartbeats + "\n" + v.log);
         assertTrue(v.log.contains("is available after 15m"), v.log.toString());
-        assertTrue(v.log.contains(r.url() + " (from endpoint_metadata.url)"), v.log.toString());
+        assertTrue(v.log.contains("is available after 15m") && v.log.contains(": " + r.url()), v.log.toString());
+        assertTrue(!v.log.contains("endpoint_metadata"), "no JSON key in the log: " + v.log);
         assertTrue(lines.size() < 25, "no line per poll:\n" + v.log);
 
         LedgerEntry entry = v.ledger.get(r.name()).orElseThrow();
@@ -137,7 +139,8 @@ class DeployTest {
                 e.getMessage().startsWith("No NetMind flavor NVIDIA_H100_80GB has room for 1 instance(s)."),
                 e.getMessage());
         assertTrue(
-                e.getMessage().contains("NVIDIA_A100_80GB [other] 2 free, 8 GPU(s) per node, 1.30 USD/h"),
+                e.getMessage()
+                        .contains("NVIDIA_A100_80GB [other] 2 free, 8 GPU(s) per node, 1.30 USD per instance-hour"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("NVIDIA_H100_80GB [other] 0 free"), e.getMessage());
         assertEquals(0, v.sim.requests(Route.CREATE).size());

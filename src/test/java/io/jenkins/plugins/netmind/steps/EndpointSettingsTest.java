@@ -95,7 +95,7 @@ class EndpointSettingsTest {
         s.setFlavorId("abc");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
         assertEquals(
-                "Both flavorId 'abc' and gpu 'NVIDIA_GeForce_RTX_4090' are set: keep only one of them.",
+                "Both the flavor id 'abc' and the GPU model 'NVIDIA_GeForce_RTX_4090' are set: keep only one of them.",
                 e.getMessage());
     }
 
@@ -104,7 +104,7 @@ class EndpointSettingsTest {
         EndpointSettings s = gpu4090();
         s.setTimeoutMinutes(-5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
-        assertEquals("timeoutMinutes must be 0 (the global default) or more, but is -5.", e.getMessage());
+        assertEquals("Wait timeout must be 0 (the global default) or more minutes, but is -5.", e.getMessage());
     }
 
     @Test
@@ -112,8 +112,8 @@ class EndpointSettingsTest {
         EndpointSettings s = new EndpointSettings("python:3.10-slim");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.toDeploySpec("o", 0, null));
         assertEquals(
-                "No hardware given: set flavorId (an id from NetMind's flavor list) or gpu (a flavor's display name"
-                        + " such as 'NVIDIA_GeForce_RTX_4090').",
+                "No hardware given: set the GPU model (gpu, a flavor's display name such as"
+                        + " 'NVIDIA_GeForce_RTX_4090') or the flavor id (flavorId, an id from NetMind's flavor list).",
                 e.getMessage());
     }
 

@@ -42,7 +42,7 @@ class EndpointVariablesTest {
             IllegalArgumentException e =
                     assertThrows(IllegalArgumentException.class, () -> EndpointVariables.withPrefix(bad), bad);
             assertEquals(
-                    "variablePrefix '" + bad + "' cannot start an environment variable name: use letters, digits and"
+                    "Variable prefix '" + bad + "' cannot start an environment variable name: use letters, digits and"
                             + " underscores, not starting with a digit.",
                     e.getMessage());
         }

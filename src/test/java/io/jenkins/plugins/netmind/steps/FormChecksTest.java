@@ -15,16 +15,20 @@ class FormChecksTest {
 
     @Test
     void emptyNumbersTakeTheirDefault() {
-        assertDoesNotThrow(() -> FormChecks.atLeast("", 1));
-        assertDoesNotThrow(() -> FormChecks.between(null, 1, 65535));
+        assertDoesNotThrow(() -> FormChecks.atLeast("Instances", "", 1));
+        assertDoesNotThrow(() -> FormChecks.between("Port", null, 1, 65535));
     }
 
     @Test
-    void numbersOutOfRangeSayTheLimit() {
-        assertEquals("0 is too small: at least 1.", complaint(() -> FormChecks.atLeast("0", 1)));
-        assertEquals("70000 is too large: at most 65535.", complaint(() -> FormChecks.between("70000", 1, 65535)));
-        assertEquals("'two' is not a whole number.", complaint(() -> FormChecks.atLeast("two", 1)));
-        assertDoesNotThrow(() -> FormChecks.between(" 8080 ", 1, 65535));
+    void numbersOutOfRangeSayTheFieldAndTheLimit() {
+        assertEquals(
+                "Instances: 0 is too small, use at least 1.", complaint(() -> FormChecks.atLeast("Instances", "0", 1)));
+        assertEquals(
+                "Port: 70000 is too large, use at most 65535.",
+                complaint(() -> FormChecks.between("Port", "70000", 1, 65535)));
+        assertEquals(
+                "Instances: 'two' is not a whole number.", complaint(() -> FormChecks.atLeast("Instances", "two", 1)));
+        assertDoesNotThrow(() -> FormChecks.between("Port", " 8080 ", 1, 65535));
     }
 
     @Test
@@ -37,7 +41,7 @@ class FormChecksTest {
 
     @Test
     void pathsStartWithASlash() {
-        assertEquals("A path starts with '/': '/health'?", complaint(() -> FormChecks.path("health")));
+        assertEquals("Readiness path: a path starts with '/': '/health'?", complaint(() -> FormChecks.path("health")));
         assertDoesNotThrow(() -> FormChecks.path("/health"));
         assertDoesNotThrow(() -> FormChecks.path(""));
     }
@@ -49,8 +53,14 @@ class FormChecksTest {
     }
 
     @Test
-    void paymentTypesOfferTheDefaultFirst() {
-        assertEquals("usd", FormChecks.PAYMENT_TYPES.get(0));
-        assertEquals(EndpointSettings.DEFAULT_PAYMENT_TYPE, FormChecks.PAYMENT_TYPES.get(0));
+    void exactlyOneOfGpuModelAndFlavorId() {
+        assertEquals(
+                "Choose the hardware: fill in either GPU model or Flavor id.",
+                complaint(() -> FormChecks.exactlyOneHardware(" ", null)));
+        assertEquals(
+                "Fill in only one of GPU model and Flavor id.",
+                complaint(() -> FormChecks.exactlyOneHardware("NVIDIA_GeForce_RTX_4090", "abc")));
+        assertDoesNotThrow(() -> FormChecks.exactlyOneHardware("NVIDIA_GeForce_RTX_4090", ""));
+        assertDoesNotThrow(() -> FormChecks.exactlyOneHardware(null, "abc"));
     }
 }

@@ -145,7 +145,7 @@ class NetmindDeployStepJenkinsTest {
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
-        j.assertLogContains("No hardware given: set flavorId", b);
+        j.assertLogContains("No hardware given: set the GPU model (gpu,", b);
         assertEquals(List.of(), sim.requests());
     }
 
@@ -158,9 +158,11 @@ class NetmindDeployStepJenkinsTest {
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
-        // gpuCount defaults to 1, so the message names the GPUs per instance too
+        // one short line: each GPU name once, with its regions
         j.assertLogContains(
-                "No NetMind flavor NVIDIA_B200 has room for 1 instance(s) with 1 GPU(s) each. Flavors offered:", b);
+                "No flavor named NVIDIA_B200; NetMind offers: NVIDIA_A100_80GB (other), NVIDIA_GeForce_RTX_4090 (cn,"
+                        + " other), NVIDIA_H100_80GB (other)",
+                b);
         assertEquals(Set.of(), sim.allServices());
     }
 

@@ -156,7 +156,7 @@ class WithNetmindEndpointStepJenkinsTest {
 
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
-        j.assertLogContains("variablePrefix '1X' cannot start an environment variable name", b);
+        j.assertLogContains("Variable prefix '1X' cannot start an environment variable name", b);
         assertEquals(Set.of(), sim.allServices());
     }
 }
