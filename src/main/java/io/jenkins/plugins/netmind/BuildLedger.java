@@ -24,6 +24,7 @@ final class BuildLedger implements Ledger {
     private final NetMindBuildAction action;
     private final String runId;
     private final EndpointRegistry registry;
+    private final RecordedConnection stamp;
     private final Predicate<RecordedEndpoint> scope;
 
     private BuildLedger(
@@ -31,34 +32,41 @@ final class BuildLedger implements Ledger {
             NetMindBuildAction action,
             String runId,
             EndpointRegistry registry,
+            RecordedConnection stamp,
             Predicate<RecordedEndpoint> scope) {
         this.run = run;
         this.action = action;
         this.runId = runId;
         this.registry = registry;
+        this.stamp = stamp;
         this.scope = scope;
     }
 
-    /** The ledger of {@code run}, writing to its action (created if needed) and to the registry. */
-    static BuildLedger of(Run<?, ?> run, EndpointRegistry registry, Predicate<RecordedEndpoint> scope) {
-        return new BuildLedger(run, NetMindLedgers.actionOf(run), run.getExternalizableId(), registry, scope);
+    /**
+     * The ledger of {@code run}, writing to its action (created if needed) and to the registry; new endpoints are
+     * recorded as created with {@code stamp}.
+     */
+    static BuildLedger of(
+            Run<?, ?> run, EndpointRegistry registry, RecordedConnection stamp, Predicate<RecordedEndpoint> scope) {
+        return new BuildLedger(run, NetMindLedgers.actionOf(run), run.getExternalizableId(), registry, stamp, scope);
     }
 
     /** The registry's ledger of a build that no longer exists (or must not be saved again). */
-    static BuildLedger registryOnly(String runId, EndpointRegistry registry, Predicate<RecordedEndpoint> scope) {
-        return new BuildLedger(null, null, runId, registry, scope);
+    static BuildLedger registryOnly(
+            String runId, EndpointRegistry registry, RecordedConnection stamp, Predicate<RecordedEndpoint> scope) {
+        return new BuildLedger(null, null, runId, registry, stamp, scope);
     }
 
     @Override
     public void put(LedgerEntry entry) {
         RecordedEndpoint saved;
         if (action != null) {
-            saved = action.record(runId, entry);
+            saved = action.record(runId, entry, stamp);
             saveRun();
         } else {
             saved = registry.find(runId, entry.name())
                     .map(existing -> existing.with(entry))
-                    .orElseGet(() -> RecordedEndpoint.of(runId, null, null, entry));
+                    .orElseGet(() -> RecordedEndpoint.of(runId, stamp.credentialsId(), stamp.apiUrl(), entry));
         }
         registry.record(saved);
     }

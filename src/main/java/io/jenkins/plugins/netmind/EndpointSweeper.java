@@ -7,7 +7,6 @@ import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -23,9 +22,6 @@ import jenkins.util.Timer;
 final class EndpointSweeper {
 
     private static final Logger LOGGER = Logger.getLogger(EndpointSweeper.class.getName());
-
-    /** The connection an endpoint was created with. */
-    private record Target(String credentialsId, String apiUrl) {}
 
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
@@ -76,8 +72,8 @@ final class EndpointSweeper {
             return running;
         }
         LOGGER.info(Messages.EndpointSweeper_starting(runId, names(pending)));
-        Map<Target, List<RecordedEndpoint>> groups =
-                EndpointRecords.groupBy(pending, r -> new Target(r.getCredentialsId(), r.getApiUrl()));
+        Map<RecordedConnection, List<RecordedEndpoint>> groups =
+                EndpointRecords.groupBy(pending, RecordedConnection::of);
         CompletableFuture<?>[] sweeps = groups.entrySet().stream()
                 .map(group -> sweepGroup(runId, saveTo, lookupIn, group.getKey(), group.getValue()))
                 .toArray(CompletableFuture[]::new);
@@ -90,9 +86,12 @@ final class EndpointSweeper {
     }
 
     private CompletableFuture<Boolean> sweepGroup(
-            String runId, Run<?, ?> saveTo, Run<?, ?> lookupIn, Target target, List<RecordedEndpoint> records) {
-        Predicate<RecordedEndpoint> scope = r -> Objects.equals(r.getCredentialsId(), target.credentialsId())
-                && Objects.equals(r.getApiUrl(), target.apiUrl());
+            String runId,
+            Run<?, ?> saveTo,
+            Run<?, ?> lookupIn,
+            RecordedConnection target,
+            List<RecordedEndpoint> records) {
+        Predicate<RecordedEndpoint> scope = target::created;
         EndpointRegistry registry = EndpointRegistry.get();
         return new GroupSweep(
                         runId,
@@ -100,8 +99,8 @@ final class EndpointSweeper {
                         target,
                         records,
                         saveTo != null
-                                ? BuildLedger.of(saveTo, registry, scope)
-                                : BuildLedger.registryOnly(runId, registry, scope))
+                                ? BuildLedger.of(saveTo, registry, target, scope)
+                                : BuildLedger.registryOnly(runId, registry, target, scope))
                 .run();
     }
 
@@ -109,7 +108,7 @@ final class EndpointSweeper {
     private record GroupSweep(
             String runId,
             @CheckForNull Run<?, ?> lookupIn,
-            Target target,
+            RecordedConnection target,
             List<RecordedEndpoint> records,
             BuildLedger ledger) {
 

@@ -16,8 +16,6 @@ public class NetMindBuildAction implements RunAction2 {
     /** Replaced, never changed in place (see {@link #record}). */
     private volatile List<RecordedEndpoint> endpoints = new ArrayList<>();
 
-    private String credentialsId;
-    private String apiUrl;
     private transient Run<?, ?> run;
 
     /** Creates an empty record; {@link NetMindLedgers} attaches it to a build when the build first connects. */
@@ -33,34 +31,16 @@ public class NetMindBuildAction implements RunAction2 {
         return List.copyOf(endpoints);
     }
 
-    /** The credentials id this build last connected with, or {@code null}. */
-    public synchronized String getCredentialsId() {
-        return credentialsId;
-    }
-
-    /** The NetMind API URL this build last connected to, or {@code null}. */
-    public synchronized String getApiUrl() {
-        return apiUrl;
-    }
-
-    /** Remembers the connection later entries are created with. */
-    synchronized void noteConnection(String credentialsId, String apiUrl) {
-        this.credentialsId = credentialsId;
-        this.apiUrl = apiUrl;
-    }
-
     /**
-     * Records {@code entry}; a new endpoint is stamped with the build's current connection, a known one keeps the
-     * connection it was created with.
+     * Records {@code entry}; a new endpoint is recorded as created with {@code createdWith} (the connection of the step
+     * that created it), a known one keeps the connection it was created with.
      *
      * @return the record as saved
      */
-    synchronized RecordedEndpoint record(String runId, LedgerEntry entry) {
-        String connectedWith = credentialsId;
-        String connectedTo = apiUrl;
+    synchronized RecordedEndpoint record(String runId, LedgerEntry entry, RecordedConnection createdWith) {
         RecordedEndpoint saved = EndpointRecords.find(endpoints, entry.name())
                 .map(existing -> existing.with(entry))
-                .orElseGet(() -> RecordedEndpoint.of(runId, connectedWith, connectedTo, entry));
+                .orElseGet(() -> RecordedEndpoint.of(runId, createdWith.credentialsId(), createdWith.apiUrl(), entry));
         // copy on write: Run.save() serialises this list without this action's lock, possibly while another
         // endpoint of the build is being recorded; it must never see the list change under it
         List<RecordedEndpoint> changed = new ArrayList<>(endpoints);

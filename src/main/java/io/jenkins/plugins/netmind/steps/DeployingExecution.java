@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.steps;
 
+import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
@@ -45,7 +46,8 @@ abstract class DeployingExecution extends NetMindExecution {
         } catch (RuntimeException e) {
             throw (Exception) StepFailures.forBuild(e);
         }
-        watch(connect().engine().deploy(spec, ledger(), log()));
+        Connection connection = connect();
+        watch(connection.engine().deploy(spec, ledger(connection), log()));
         return false;
     }
 
@@ -55,7 +57,8 @@ abstract class DeployingExecution extends NetMindExecution {
             return;
         }
         try {
-            watch(connect().engine().resume(resumeState.toResumeState(), ledger(), log()));
+            Connection connection = connect();
+            watch(connection.engine().resume(resumeState.toResumeState(), ledger(connection), log()));
         } catch (Exception e) {
             fail(e);
         }
@@ -111,14 +114,15 @@ abstract class DeployingExecution extends NetMindExecution {
     public String getStatus() {
         Deployment d = deployment;
         if (done) {
-            return Messages.DeployingExecution_statusDone();
+            return "NetMind endpoint available";
         }
         if (d == null) {
             return resumeState == null
-                    ? Messages.DeployingExecution_statusStarting()
-                    : Messages.DeployingExecution_statusResuming(resumeState.name());
+                    ? "starting a NetMind endpoint"
+                    : "reconnecting to NetMind endpoint " + resumeState.name() + " after a restart";
         }
-        return Messages.DeployingExecution_statusWaiting(d.name(), d.serviceId().orElse("-"));
+        return "waiting for NetMind endpoint " + d.name() + " (service "
+                + d.serviceId().orElse("-") + ") to become available";
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {

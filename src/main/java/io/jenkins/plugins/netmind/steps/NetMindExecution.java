@@ -6,6 +6,7 @@ import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.LogSinks;
 import io.jenkins.plugins.netmind.NetMindConnector;
 import io.jenkins.plugins.netmind.NetMindLedgers;
+import io.jenkins.plugins.netmind.RecordedConnection;
 import io.jenkins.plugins.netmind.lifecycle.Ledger;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import java.io.IOException;
@@ -41,13 +42,33 @@ abstract class NetMindExecution extends StepExecution {
         return LogSinks.of(listener());
     }
 
-    final Ledger ledger() throws IOException, InterruptedException {
-        return NetMindLedgers.forRun(run());
+    /** The build's ledger; endpoints created through {@code connection} are recorded with it. */
+    final Ledger ledger(Connection connection) throws IOException, InterruptedException {
+        return NetMindLedgers.forRun(run(), connection);
+    }
+
+    /** The credentials id the step named, or null. */
+    final String credentialsId() {
+        return credentialsId;
     }
 
     /** Connects with the step's credentials, looked up for this run (folder-scoped ones included). */
     final Connection connect() throws IOException, InterruptedException {
         return NetMindConnector.connect(run(), credentialsId);
+    }
+
+    /**
+     * Connects to act on the build's endpoint {@code serviceId}: with the step's credentials when it names some, else
+     * with the credential and API URL the endpoint was created with (the global default for an endpoint this build
+     * did not record).
+     */
+    final Connection connectFor(String serviceId) throws IOException, InterruptedException {
+        if (credentialsId != null) {
+            return connect();
+        }
+        Run<?, ?> run = run();
+        return NetMindConnector.connectAs(
+                run, NetMindLedgers.createdWith(run, serviceId).orElse(RecordedConnection.DEFAULT));
     }
 
     /** Prints one line to the build log, or nowhere when the log is gone. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.netmind.steps;
 
 import hudson.AbortException;
+import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import java.io.Serializable;
@@ -84,9 +85,10 @@ final class WithEndpointExecution extends DeployingExecution {
         bodyResult = result instanceof Serializable serializable ? serializable : null;
         try {
             println(Messages.WithEndpointExecution_deleting(name, serviceId));
-            connect()
+            Connection connection = connectFor(serviceId);
+            connection
                     .engine()
-                    .teardown(List.of(serviceId), ledger(), log())
+                    .teardown(List.of(serviceId), ledger(connection), log())
                     .whenComplete((report, problem) -> finish(report, problem));
         } catch (Exception e) {
             finish(null, e);
@@ -145,8 +147,7 @@ final class WithEndpointExecution extends DeployingExecution {
         if (!isDeployed()) {
             return super.getStatus();
         }
-        return tearingDown
-                ? Messages.WithEndpointExecution_statusDeleting(name, serviceId)
-                : Messages.WithEndpointExecution_statusRunning(name, serviceId);
+        return (tearingDown ? "deleting NetMind endpoint " : "running the block against NetMind endpoint ") + name
+                + " (service " + serviceId + ")";
     }
 }
