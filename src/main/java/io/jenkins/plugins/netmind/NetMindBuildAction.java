@@ -4,6 +4,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import jenkins.model.RunAction2;
 
 /**
@@ -15,6 +16,12 @@ public class NetMindBuildAction implements RunAction2 {
 
     /** Replaced, never changed in place (see {@link #record}). */
     private volatile List<RecordedEndpoint> endpoints = new ArrayList<>();
+
+    /**
+     * The build's key in the {@link EndpointRegistry}: random, so a rename or move of the job does not change it. A
+     * record of the first release has none; {@link #onLoad} gives it the build's id, the key the registry used then.
+     */
+    private String key = UUID.randomUUID().toString();
 
     private transient Run<?, ?> run;
 
@@ -39,14 +46,35 @@ public class NetMindBuildAction implements RunAction2 {
      */
     synchronized RecordedEndpoint record(String runId, LedgerEntry entry, RecordedConnection createdWith) {
         RecordedEndpoint saved = EndpointRecords.find(endpoints, entry.name())
-                .map(existing -> existing.with(entry))
-                .orElseGet(() -> RecordedEndpoint.of(runId, createdWith.credentialsId(), createdWith.apiUrl(), entry));
+                .map(existing -> existing.with(entry).withRunId(runId))
+                .orElseGet(() ->
+                        RecordedEndpoint.of(getKey(), runId, createdWith.credentialsId(), createdWith.apiUrl(), entry));
+        show(saved);
+        return saved;
+    }
+
+    /** Shows {@code record} (as the registry holds it) on the build page, replacing the endpoint of the same name. */
+    synchronized void show(RecordedEndpoint record) {
         // copy on write: Run.save() serialises this list without this action's lock, possibly while another
         // endpoint of the build is being recorded; it must never see the list change under it
         List<RecordedEndpoint> changed = new ArrayList<>(endpoints);
-        EndpointRecords.upsert(changed, saved, false);
+        int at = -1;
+        for (int i = 0; i < changed.size(); i++) {
+            if (changed.get(i).getName().equals(record.getName())) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            changed.add(record);
+        } else {
+            changed.set(at, record);
+        }
         endpoints = changed;
-        return saved;
+    }
+
+    /** The build's key in the registry (see {@link #key}). */
+    public synchronized String getKey() {
+        return key;
     }
 
     /** The build this record belongs to, or {@code null} before it is attached. */
@@ -62,6 +90,11 @@ public class NetMindBuildAction implements RunAction2 {
     @Override
     public void onLoad(Run<?, ?> r) {
         this.run = r;
+        synchronized (this) {
+            if (key == null) {
+                key = r.getExternalizableId();
+            }
+        }
     }
 
     /** Keeps old or hand-edited build.xml files loadable. */

@@ -15,6 +15,7 @@ import io.jenkins.plugins.netmind.lifecycle.EndpointEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -66,10 +67,16 @@ public final class NetMindConnector {
     /**
      * Connects with a token given directly, for the configuration form's "Test connection".
      *
-     * @throws IllegalArgumentException with a user-facing message when {@code apiUrl} is not acceptable
+     * @throws IllegalArgumentException with a user-facing message when {@code apiUrl} is not acceptable, or when
+     *     Jenkins' proxy settings would keep the token from reaching NetMind ({@link ProxyCheck})
      */
     public static Connection connectWith(String secret, String apiUrl) {
-        return newConnection(secret, SettingChecks.parseApiUrl(apiUrl), null);
+        URI uri = SettingChecks.parseApiUrl(apiUrl);
+        Optional<String> proxyProblem = proxyProblem(uri);
+        if (proxyProblem.isPresent()) {
+            throw new IllegalArgumentException(proxyProblem.get());
+        }
+        return newConnection(secret, uri, null);
     }
 
     /**
@@ -126,6 +133,11 @@ public final class NetMindConnector {
         return job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 
+    /** What keeps the token from reaching {@code uri} through Jenkins' proxy, if anything ({@link ProxyCheck}). */
+    private static Optional<String> proxyProblem(URI uri) {
+        return ProxyCheck.problem(Jenkins.get().getProxy(), uri);
+    }
+
     private static String describeMissing(String id, @CheckForNull StandardCredentials other) {
         if (other == null) {
             return Messages.NetMindConnector_unknownCredentials(id);
@@ -139,6 +151,10 @@ public final class NetMindConnector {
             uri = SettingChecks.parseApiUrl(apiUrl);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
+        }
+        Optional<String> proxyProblem = proxyProblem(uri);
+        if (proxyProblem.isPresent()) {
+            throw new AbortException(proxyProblem.get());
         }
         return newConnection(token, uri, credentialsId);
     }

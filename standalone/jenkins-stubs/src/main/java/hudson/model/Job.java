@@ -31,6 +31,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    public void renameTo(String newName) throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     @Override
     public String getName() {
         throw new UnsupportedOperationException("stub");

@@ -40,17 +40,13 @@ final class ScaleExecution extends NetMindExecution {
 
     @Override
     public boolean start() throws Exception {
-        scale();
+        inBackground(this::scale);
         return false;
     }
 
     @Override
-    public void onResume() {
-        try {
-            scale();
-        } catch (Exception e) {
-            fail(e);
-        }
+    void resume() throws Exception {
+        scale();
     }
 
     private void scale() throws Exception {
@@ -71,7 +67,7 @@ final class ScaleExecution extends NetMindExecution {
             if (failure != null) {
                 fail(failure);
             } else {
-                getContext().onSuccess(ScaleRequests.toMap(result));
+                succeed(ScaleRequests.toMap(result));
             }
         });
     }
@@ -83,7 +79,7 @@ final class ScaleExecution extends NetMindExecution {
         if (future != null) {
             future.cancel(false);
         }
-        getContext().onFailure(cause);
+        failWith(cause);
     }
 
     @Override

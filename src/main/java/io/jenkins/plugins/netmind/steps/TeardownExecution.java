@@ -36,24 +36,20 @@ final class TeardownExecution extends NetMindExecution {
 
     @Override
     public boolean start() throws Exception {
-        tearDown();
+        inBackground(this::tearDown);
         return false;
     }
 
     @Override
-    public void onResume() {
-        try {
-            tearDown();
-        } catch (Exception e) {
-            fail(e);
-        }
+    void resume() throws Exception {
+        tearDown();
     }
 
     private void tearDown() throws Exception {
         List<CompletableFuture<TeardownReport>> parts = serviceIds.isEmpty() ? tearDownAll() : tearDownNamed();
         if (parts.isEmpty()) {
             // nothing recorded and nothing named: no credential needed, nothing to connect to
-            getContext().onSuccess(0);
+            succeed(0);
             return;
         }
         CompletableFuture<TeardownReport> report = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
@@ -67,9 +63,9 @@ final class TeardownExecution extends NetMindExecution {
             if (failure != null) {
                 fail(failure);
             } else if (done.allGone()) {
-                getContext().onSuccess(done.items().size());
+                succeed(done.items().size());
             } else {
-                getContext().onFailure(new AbortException(TeardownMessages.failure(done)));
+                failWith(new AbortException(TeardownMessages.failure(done)));
             }
         });
     }
@@ -117,7 +113,7 @@ final class TeardownExecution extends NetMindExecution {
     @Override
     public void stop(Throwable cause) throws Exception {
         stopped = true;
-        getContext().onFailure(cause);
+        failWith(cause);
     }
 
     @Override

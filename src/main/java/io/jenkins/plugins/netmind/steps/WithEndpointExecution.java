@@ -2,9 +2,9 @@ package io.jenkins.plugins.netmind.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.netmind.Connection;
-import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
@@ -14,15 +14,17 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * Runs {@code withNetmindEndpoint}: deploys (as {@link DeployingExecution}), runs the block with the endpoint's
  * variables, and when the block ends, however it ends, deletes the endpoint and then ends with the block's outcome.
- * A restart while the block runs needs nothing; a restart during the deletion runs it again (deleting is idempotent).
+ * A restart while the block runs needs nothing; a restart during the deletion runs it again (deleting is idempotent);
+ * a restart after the endpoint became available and before the block started starts the block (or, when the build
+ * was being stopped, deletes the endpoint).
  */
 final class WithEndpointExecution extends DeployingExecution {
 
     private static final long serialVersionUID = 1L;
 
     private final EndpointVariables variables;
-    private String serviceId;
-    private String name;
+    private volatile String serviceId;
+    private volatile String name;
     private BodyExecution body;
 
     /** Set when the block has ended and the endpoint is being deleted; with the block's outcome. */
@@ -32,7 +34,7 @@ final class WithEndpointExecution extends DeployingExecution {
     private Serializable bodyResult;
 
     /** Set by {@link #stop} between "available" and the start of the block. */
-    private transient Throwable stoppedBeforeBody;
+    private Throwable stoppedBeforeBody;
 
     WithEndpointExecution(StepContext context, EndpointSettings settings, EndpointVariables variables) {
         super(context, settings);
@@ -40,9 +42,9 @@ final class WithEndpointExecution extends DeployingExecution {
     }
 
     @Override
-    void deployed(DeployResult result) {
-        serviceId = result.serviceId();
-        name = result.name();
+    void deployed(LinkedHashMap<String, Object> endpoint) {
+        serviceId = (String) endpoint.get("serviceId");
+        name = (String) endpoint.get("name");
         synchronized (this) {
             if (stoppedBeforeBody != null) {
                 tearDown(stoppedBeforeBody, null);
@@ -54,7 +56,7 @@ final class WithEndpointExecution extends DeployingExecution {
                         .withContext(EnvironmentExpander.merge(
                                 getContext().get(EnvironmentExpander.class),
                                 EnvironmentExpander.constant(
-                                        variables.values(String.valueOf(result.url()), serviceId, name))))
+                                        variables.values((String) endpoint.get("url"), serviceId, name))))
                         .withCallback(new Cleanup())
                         .start();
             } catch (Exception | LinkageError e) {
@@ -63,19 +65,29 @@ final class WithEndpointExecution extends DeployingExecution {
         }
     }
 
-    /** Ends the block's life: whatever the block did, the endpoint goes. */
+    @Override
+    void resumeAvailable(LinkedHashMap<String, Object> endpoint) {
+        if (tearingDown) {
+            tearDown(bodyFailure, bodyResult);
+        } else if (body == null) {
+            deployed(endpoint);
+        }
+        // else the block is part of the program and resumes with it
+    }
+
+    /** Ends the block's life: whatever the block did, the endpoint goes. Runs on the CPS VM thread. */
     private final class Cleanup extends BodyExecutionCallback {
 
         private static final long serialVersionUID = 1L;
 
         @Override
         public void onSuccess(StepContext context, Object result) {
-            tearDown(null, result);
+            inBackground(() -> tearDown(null, result));
         }
 
         @Override
         public void onFailure(StepContext context, Throwable failure) {
-            tearDown(failure, null);
+            inBackground(() -> tearDown(failure, null));
         }
     }
 
@@ -101,31 +113,16 @@ final class WithEndpointExecution extends DeployingExecution {
             if (reason != null) {
                 println(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason));
             }
-            getContext().onFailure(bodyFailure);
+            failWith(bodyFailure);
         } else if (reason != null) {
-            getContext()
-                    .onFailure(
-                            new AbortException(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason)));
+            failWith(new AbortException(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason)));
         } else {
-            getContext().onSuccess(bodyResult);
+            succeed(bodyResult);
         }
     }
 
     @Override
-    public void onResume() {
-        if (!isDeployed()) {
-            super.onResume();
-        } else if (tearingDown) {
-            tearDown(bodyFailure, bodyResult);
-        }
-    }
-
-    @Override
-    public void stop(Throwable cause) throws Exception {
-        if (!isDeployed()) {
-            super.stop(cause);
-            return;
-        }
+    void stopAvailable(Throwable cause) {
         BodyExecution running;
         synchronized (this) {
             running = body;
@@ -138,7 +135,7 @@ final class WithEndpointExecution extends DeployingExecution {
         if (!tearingDown) {
             running.cancel(cause);
         } else {
-            getContext().onFailure(cause);
+            failWith(cause);
         }
     }
 
