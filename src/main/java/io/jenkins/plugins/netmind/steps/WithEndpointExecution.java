@@ -67,9 +67,13 @@ final class WithEndpointExecution extends DeployingExecution {
 
     @Override
     void resumeAvailable(LinkedHashMap<String, Object> endpoint) {
+        boolean blockStarted;
+        synchronized (this) {
+            blockStarted = body != null;
+        }
         if (tearingDown) {
             tearDown(bodyFailure, bodyResult);
-        } else if (body == null) {
+        } else if (!blockStarted) {
             deployed(endpoint);
         }
         // else the block is part of the program and resumes with it
