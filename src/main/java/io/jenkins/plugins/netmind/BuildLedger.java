@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.jenkins.plugins.netmind.lifecycle.Ledger;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
@@ -12,53 +13,81 @@ import java.util.logging.Logger;
 
 /**
  * A {@link Ledger} that writes every change both to the build's {@link NetMindBuildAction} (saving the build) and to
- * the {@link EndpointRegistry} (saving it). Without a build (deleted, or gone after a restart) it reads and writes the
- * registry only. A scope limits which endpoints it shows, so the safety net can tear down one connection's endpoints
- * at a time.
+ * the {@link EndpointRegistry} (saving it). A build's steps read the build's record ({@link #of}); the safety net reads
+ * the registry, its source of truth, and keeps the build's record in step for display when the build still exists
+ * ({@link #forSweep}). A scope limits which endpoints it shows, so the safety net can tear down one connection's
+ * endpoints at a time.
  */
 final class BuildLedger implements Ledger {
 
     private static final Logger LOGGER = Logger.getLogger(BuildLedger.class.getName());
 
     private final Run<?, ?> run;
-    private final NetMindBuildAction action;
+    private final String buildKey;
     private final String runId;
     private final EndpointRegistry registry;
+    private final RecordedConnection stamp;
     private final Predicate<RecordedEndpoint> scope;
+    private final boolean readsRegistry;
 
     private BuildLedger(
-            Run<?, ?> run,
-            NetMindBuildAction action,
+            @CheckForNull Run<?, ?> run,
+            String buildKey,
             String runId,
             EndpointRegistry registry,
-            Predicate<RecordedEndpoint> scope) {
+            RecordedConnection stamp,
+            Predicate<RecordedEndpoint> scope,
+            boolean readsRegistry) {
         this.run = run;
-        this.action = action;
+        this.buildKey = buildKey;
         this.runId = runId;
         this.registry = registry;
+        this.stamp = stamp;
         this.scope = scope;
+        this.readsRegistry = readsRegistry;
     }
 
-    /** The ledger of {@code run}, writing to its action (created if needed) and to the registry. */
-    static BuildLedger of(Run<?, ?> run, EndpointRegistry registry, Predicate<RecordedEndpoint> scope) {
-        return new BuildLedger(run, NetMindLedgers.actionOf(run), run.getExternalizableId(), registry, scope);
+    /**
+     * The ledger of {@code run} for its steps: reads and writes its action (created if needed), writes the registry;
+     * new endpoints are recorded as created with {@code stamp}.
+     */
+    static BuildLedger of(
+            Run<?, ?> run, EndpointRegistry registry, RecordedConnection stamp, Predicate<RecordedEndpoint> scope) {
+        String key = NetMindLedgers.actionOf(run).getKey();
+        return new BuildLedger(run, key, run.getExternalizableId(), registry, stamp, scope, false);
     }
 
-    /** The registry's ledger of a build that no longer exists (or must not be saved again). */
-    static BuildLedger registryOnly(String runId, EndpointRegistry registry, Predicate<RecordedEndpoint> scope) {
-        return new BuildLedger(null, null, runId, registry, scope);
+    /**
+     * The safety net's ledger of the build with key {@code buildKey}: reads the registry; writes it and, when {@code
+     * run} is given (the build exists and may be saved), the build's record.
+     */
+    static BuildLedger forSweep(
+            @CheckForNull Run<?, ?> run,
+            String buildKey,
+            String runId,
+            EndpointRegistry registry,
+            RecordedConnection stamp,
+            Predicate<RecordedEndpoint> scope) {
+        return new BuildLedger(
+                run, buildKey, runId, registry, stamp, r -> buildKey.equals(r.getBuildKey()) && scope.test(r), true);
     }
 
     @Override
     public void put(LedgerEntry entry) {
         RecordedEndpoint saved;
-        if (action != null) {
-            saved = action.record(runId, entry);
-            saveRun();
-        } else {
-            saved = registry.find(runId, entry.name())
+        if (readsRegistry) {
+            saved = registry.find(buildKey, entry.name())
                     .map(existing -> existing.with(entry))
-                    .orElseGet(() -> RecordedEndpoint.of(runId, null, null, entry));
+                    .orElseGet(
+                            () -> RecordedEndpoint.of(buildKey, runId, stamp.credentialsId(), stamp.apiUrl(), entry));
+            if (run != null) {
+                NetMindLedgers.actionOf(run).show(saved);
+            }
+        } else {
+            saved = NetMindLedgers.actionOf(run).record(runId, entry, stamp);
+        }
+        if (run != null) {
+            saveRun();
         }
         registry.record(saved);
     }
@@ -75,7 +104,9 @@ final class BuildLedger implements Ledger {
 
     /** The records this ledger shows. */
     List<RecordedEndpoint> records() {
-        List<RecordedEndpoint> all = action != null ? action.getEndpoints() : registry.forRun(runId);
+        List<RecordedEndpoint> all = readsRegistry
+                ? registry.getEndpoints()
+                : NetMindLedgers.actionOf(run).getEndpoints();
         return all.stream().filter(scope).toList();
     }
 

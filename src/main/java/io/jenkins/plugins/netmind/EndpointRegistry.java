@@ -17,7 +17,10 @@ import jenkins.model.Jenkins;
 /**
  * The controller-wide record of every NetMind endpoint this controller created and NetMind has not yet confirmed gone,
  * saved in {@code JENKINS_HOME/io.jenkins.plugins.netmind.EndpointRegistry.xml} on each change so that a restart
- * forgets nothing. An entry is dropped once it is DELETED. Holds no secret.
+ * forgets nothing. An entry is dropped once it is DELETED. Holds no secret. It is the safety net's source of truth
+ * (a build's own record is for display and may miss an entry whose save failed). Entries are keyed by the build's
+ * key ({@link RecordedEndpoint#getBuildKey()}), which a rename or move of the job does not change; their run ids
+ * follow renames and moves ({@link #relocated}) so that the build can still be found.
  */
 @Extension
 public final class EndpointRegistry {
@@ -45,15 +48,46 @@ public final class EndpointRegistry {
         return List.copyOf(endpoints);
     }
 
-    /** The endpoints of the build {@code runId} not yet confirmed gone. */
+    /** The endpoints of the build now known as {@code runId} not yet confirmed gone. */
     public synchronized List<RecordedEndpoint> forRun(String runId) {
         load();
         return endpoints.stream().filter(r -> runId.equals(r.getRunId())).toList();
     }
 
-    /** The record of the endpoint {@code name} of the build {@code runId}. */
-    public synchronized Optional<RecordedEndpoint> find(String runId, String name) {
-        return EndpointRecords.find(forRun(runId), name);
+    /** The endpoints not yet confirmed gone of the build with key {@code buildKey} or now known as {@code runId}. */
+    public synchronized List<RecordedEndpoint> forBuild(String buildKey, String runId) {
+        load();
+        return endpoints.stream()
+                .filter(r -> buildKey.equals(r.getBuildKey()) || runId.equals(r.getRunId()))
+                .toList();
+    }
+
+    /** The record of the endpoint {@code name} of the build with key {@code buildKey}. */
+    public synchronized Optional<RecordedEndpoint> find(String buildKey, String name) {
+        load();
+        return endpoints.stream()
+                .filter(r -> buildKey.equals(r.getBuildKey()) && r.getName().equals(name))
+                .findFirst();
+    }
+
+    /**
+     * The job {@code oldFullName} is now {@code newFullName} (renamed or moved): its builds' entries follow, and are
+     * saved, so that the safety net still finds the builds.
+     */
+    public synchronized void relocated(String oldFullName, String newFullName) {
+        load();
+        String prefix = oldFullName + "#";
+        boolean changed = false;
+        for (int i = 0; i < endpoints.size(); i++) {
+            RecordedEndpoint r = endpoints.get(i);
+            if (r.getRunId() != null && r.getRunId().startsWith(prefix)) {
+                endpoints.set(i, r.withRunId(newFullName + r.getRunId().substring(oldFullName.length())));
+                changed = true;
+            }
+        }
+        if (changed) {
+            save();
+        }
     }
 
     /** The builds that have endpoints not yet confirmed gone. */
@@ -87,6 +121,7 @@ public final class EndpointRegistry {
         XmlFile file = file();
         try {
             file.write(this);
+            LOGGER.log(Level.FINE, Messages.EndpointRegistry_saved(file));
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, Messages.EndpointRegistry_saveFailed(file), e);
         }

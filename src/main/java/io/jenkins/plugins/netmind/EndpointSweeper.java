@@ -3,11 +3,11 @@ package io.jenkins.plugins.netmind;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.netmind.client.Scheduler;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -24,15 +24,16 @@ final class EndpointSweeper {
 
     private static final Logger LOGGER = Logger.getLogger(EndpointSweeper.class.getName());
 
-    /** The connection an endpoint was created with. */
-    private record Target(String credentialsId, String apiUrl) {}
-
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
-    /** The endpoints of {@code run} not yet confirmed gone, as the build recorded them. */
+    /**
+     * The endpoints of {@code run} not yet confirmed gone, as the registry (the source of truth) holds them: by the
+     * build's key, or by its id for an entry the build's record lacks (its save failed).
+     */
     static List<RecordedEndpoint> pendingOf(Run<?, ?> run) {
         NetMindBuildAction action = run.getAction(NetMindBuildAction.class);
-        return action == null ? List.of() : EndpointRecords.pending(action.getEndpoints());
+        String runId = run.getExternalizableId();
+        return EndpointRegistry.get().forBuild(action != null ? action.getKey() : runId, runId);
     }
 
     /**
@@ -43,26 +44,34 @@ final class EndpointSweeper {
      *     out
      */
     CompletableFuture<Boolean> sweep(Run<?, ?> run, boolean buildDeleted) {
-        String runId = run.getExternalizableId();
-        List<RecordedEndpoint> pending = buildDeleted ? EndpointRegistry.get().forRun(runId) : pendingOf(run);
-        return sweep(runId, buildDeleted ? null : run, run, pending);
+        List<RecordedEndpoint> pending = pendingOf(run);
+        Map<String, List<RecordedEndpoint>> byKey = EndpointRecords.groupBy(pending, RecordedEndpoint::getBuildKey);
+        CompletableFuture<?>[] sweeps = byKey.entrySet().stream()
+                .map(build -> sweep(
+                        build.getKey(), run.getExternalizableId(), buildDeleted ? null : run, run, build.getValue()))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sweeps)
+                .thenApply(ignored -> Arrays.stream(sweeps).allMatch(f -> Boolean.TRUE.equals(f.join())));
     }
 
     /** Sweeps the registry's leftovers of builds that are no longer running (after a restart). */
     void sweepLeftovers() {
         EndpointRegistry registry = EndpointRegistry.get();
-        for (String runId : registry.getRunIds()) {
-            Run<?, ?> run = findRun(runId);
+        Map<String, List<RecordedEndpoint>> byKey =
+                EndpointRecords.groupBy(registry.getEndpoints(), RecordedEndpoint::getBuildKey);
+        for (Map.Entry<String, List<RecordedEndpoint>> build : byKey.entrySet()) {
+            String runId = build.getValue().get(0).getRunId();
+            Run<?, ?> run = runId == null ? null : findRun(runId);
             if (run != null && run.isBuilding()) {
                 continue;
             }
-            List<RecordedEndpoint> pending = registry.forRun(runId);
-            LOGGER.info(Messages.EndpointSweeper_leftovers(runId, names(pending)));
-            sweep(runId, run, run, pending);
+            LOGGER.info(Messages.EndpointSweeper_leftovers(runId, names(build.getValue())));
+            sweep(build.getKey(), runId, run, run, build.getValue());
         }
     }
 
     private CompletableFuture<Boolean> sweep(
+            String buildKey,
             String runId,
             @CheckForNull Run<?, ?> saveTo,
             @CheckForNull Run<?, ?> lookupIn,
@@ -71,37 +80,39 @@ final class EndpointSweeper {
             return CompletableFuture.completedFuture(true);
         }
         CompletableFuture<Boolean> started = new CompletableFuture<>();
-        CompletableFuture<Boolean> running = inFlight.putIfAbsent(runId, started);
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(buildKey, started);
         if (running != null) {
             return running;
         }
         LOGGER.info(Messages.EndpointSweeper_starting(runId, names(pending)));
-        Map<Target, List<RecordedEndpoint>> groups =
-                EndpointRecords.groupBy(pending, r -> new Target(r.getCredentialsId(), r.getApiUrl()));
+        Map<RecordedConnection, List<RecordedEndpoint>> groups =
+                EndpointRecords.groupBy(pending, RecordedConnection::of);
         CompletableFuture<?>[] sweeps = groups.entrySet().stream()
-                .map(group -> sweepGroup(runId, saveTo, lookupIn, group.getKey(), group.getValue()))
+                .map(group -> sweepGroup(buildKey, runId, saveTo, lookupIn, group.getKey(), group.getValue()))
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sweeps).whenComplete((ignored, failure) -> {
             boolean done = failure == null && Arrays.stream(sweeps).allMatch(f -> Boolean.TRUE.equals(f.join()));
-            inFlight.remove(runId, started);
+            inFlight.remove(buildKey, started);
             started.complete(done);
         });
         return started;
     }
 
     private CompletableFuture<Boolean> sweepGroup(
-            String runId, Run<?, ?> saveTo, Run<?, ?> lookupIn, Target target, List<RecordedEndpoint> records) {
-        Predicate<RecordedEndpoint> scope = r -> Objects.equals(r.getCredentialsId(), target.credentialsId())
-                && Objects.equals(r.getApiUrl(), target.apiUrl());
+            String buildKey,
+            String runId,
+            Run<?, ?> saveTo,
+            Run<?, ?> lookupIn,
+            RecordedConnection target,
+            List<RecordedEndpoint> records) {
+        Predicate<RecordedEndpoint> scope = target::created;
         EndpointRegistry registry = EndpointRegistry.get();
         return new GroupSweep(
                         runId,
                         lookupIn,
                         target,
                         records,
-                        saveTo != null
-                                ? BuildLedger.of(saveTo, registry, scope)
-                                : BuildLedger.registryOnly(runId, registry, scope))
+                        BuildLedger.forSweep(saveTo, buildKey, runId, registry, target, scope))
                 .run();
     }
 
@@ -109,13 +120,17 @@ final class EndpointSweeper {
     private record GroupSweep(
             String runId,
             @CheckForNull Run<?, ?> lookupIn,
-            Target target,
+            RecordedConnection target,
             List<RecordedEndpoint> records,
             BuildLedger ledger) {
 
         /** Attempts the deletion now and, while endpoints are left, again after each of the cleanup delays. */
         CompletableFuture<Boolean> run() {
-            return new Retries(TimerScheduler.on(Timer.get()), Retries.CLEANUP_DELAYS)
+            // the timer only counts the pause; each attempt (credential lookup, saves) runs on the plugin's threads
+            Scheduler timer = TimerScheduler.on(Timer.get());
+            Scheduler offTimer = (delay, task) ->
+                    timer.schedule(delay, () -> NetMindThreads.executor().execute(task));
+            return new Retries(offTimer, Retries.CLEANUP_DELAYS)
                     .run(this::attempt)
                     .thenApply(this::report);
         }

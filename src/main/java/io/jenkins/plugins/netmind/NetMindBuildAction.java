@@ -4,6 +4,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import jenkins.model.RunAction2;
 
 /**
@@ -16,8 +17,12 @@ public class NetMindBuildAction implements RunAction2 {
     /** Replaced, never changed in place (see {@link #record}). */
     private volatile List<RecordedEndpoint> endpoints = new ArrayList<>();
 
-    private String credentialsId;
-    private String apiUrl;
+    /**
+     * The build's key in the {@link EndpointRegistry}: random, so a rename or move of the job does not change it. A
+     * record of the first release has none; {@link #onLoad} gives it the build's id, the key the registry used then.
+     */
+    private String key = UUID.randomUUID().toString();
+
     private transient Run<?, ?> run;
 
     /** Creates an empty record; {@link NetMindLedgers} attaches it to a build when the build first connects. */
@@ -33,40 +38,43 @@ public class NetMindBuildAction implements RunAction2 {
         return List.copyOf(endpoints);
     }
 
-    /** The credentials id this build last connected with, or {@code null}. */
-    public synchronized String getCredentialsId() {
-        return credentialsId;
-    }
-
-    /** The NetMind API URL this build last connected to, or {@code null}. */
-    public synchronized String getApiUrl() {
-        return apiUrl;
-    }
-
-    /** Remembers the connection later entries are created with. */
-    synchronized void noteConnection(String credentialsId, String apiUrl) {
-        this.credentialsId = credentialsId;
-        this.apiUrl = apiUrl;
-    }
-
     /**
-     * Records {@code entry}; a new endpoint is stamped with the build's current connection, a known one keeps the
-     * connection it was created with.
+     * Records {@code entry}; a new endpoint is recorded as created with {@code createdWith} (the connection of the step
+     * that created it), a known one keeps the connection it was created with.
      *
      * @return the record as saved
      */
-    synchronized RecordedEndpoint record(String runId, LedgerEntry entry) {
-        String connectedWith = credentialsId;
-        String connectedTo = apiUrl;
+    synchronized RecordedEndpoint record(String runId, LedgerEntry entry, RecordedConnection createdWith) {
         RecordedEndpoint saved = EndpointRecords.find(endpoints, entry.name())
-                .map(existing -> existing.with(entry))
-                .orElseGet(() -> RecordedEndpoint.of(runId, connectedWith, connectedTo, entry));
+                .map(existing -> existing.with(entry).withRunId(runId))
+                .orElseGet(() ->
+                        RecordedEndpoint.of(getKey(), runId, createdWith.credentialsId(), createdWith.apiUrl(), entry));
+        show(saved);
+        return saved;
+    }
+
+    /** Shows {@code record} (as the registry holds it) on the build page, replacing the endpoint of the same name. */
+    synchronized void show(RecordedEndpoint record) {
         // copy on write: Run.save() serialises this list without this action's lock, possibly while another
         // endpoint of the build is being recorded; it must never see the list change under it
         List<RecordedEndpoint> changed = new ArrayList<>(endpoints);
-        EndpointRecords.upsert(changed, saved, false);
+        int at = -1;
+        for (int i = 0; i < changed.size(); i++) {
+            if (changed.get(i).getName().equals(record.getName())) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            changed.add(record);
+        } else {
+            changed.set(at, record);
+        }
         endpoints = changed;
-        return saved;
+    }
+
+    /** The build's key in the registry (see {@link #key}). */
+    public synchronized String getKey() {
+        return key;
     }
 
     /**
@@ -103,6 +111,11 @@ public class NetMindBuildAction implements RunAction2 {
     @Override
     public void onLoad(Run<?, ?> r) {
         this.run = r;
+        synchronized (this) {
+            if (key == null) {
+                key = r.getExternalizableId();
+            }
+        }
     }
 
     /** Keeps old or hand-edited build.xml files loadable. */

@@ -5,7 +5,9 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.Scheduler;
@@ -13,9 +15,11 @@ import io.jenkins.plugins.netmind.lifecycle.EndpointEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
 
 /**
  * The only door from the steps to NetMind: turns a credentials id into a token, Jenkins' proxy settings into an HTTP
@@ -29,40 +33,57 @@ public final class NetMindConnector {
     private NetMindConnector() {}
 
     /**
-     * Connects for a build. {@code credentialsId} may be null or blank: the global default is used. The Secret text
-     * credential is looked up for the build (so folder-scoped credentials work) and tracked. The build's record notes
-     * the credentials id and API URL so that the safety net can delete what the build leaves behind.
+     * Connects for a build with the global API URL. {@code credentialsId} may be null or blank: the global default is
+     * used. The Secret text credential is looked up for the build (so folder-scoped credentials work) and tracked.
+     * Endpoints the build records through {@link NetMindLedgers#forRun(Run, Connection)} note the connection's
+     * credentials id and API URL, so that they are deleted with the same connection later.
      *
      * @throws AbortException with a message saying what to fix when no id is given and there is no default, when the
      *     id is unknown, when the credential is not Secret text, or when the configured API URL is not acceptable
      */
     public static Connection connect(Run<?, ?> run, @CheckForNull String credentialsId) throws AbortException {
+        return connectAs(run, new RecordedConnection(credentialsId, null));
+    }
+
+    /**
+     * Connects for a build as {@code recorded} names it: its credential (or the global default) and its API URL (or
+     * the global one). For deleting or scaling an endpoint with the connection it was created with.
+     *
+     * @throws AbortException as {@link #connect(Run, String)}
+     */
+    public static Connection connectAs(Run<?, ?> run, RecordedConnection recorded) throws AbortException {
         NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
-        String id = idOrDefault(credentialsId, config);
+        String id = idOrDefault(recorded.credentialsId(), config);
         StringCredentials credential = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
         if (credential == null) {
             StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
             throw new AbortException(describeMissing(id, other));
         }
         CredentialsProvider.track(run, credential);
-        String apiUrl = config.getApiUrl();
-        Connection connection = build(credential.getSecret().getPlainText(), apiUrl, id);
-        NetMindLedgers.actionOf(run).noteConnection(id, apiUrl);
-        return connection;
+        String apiUrl = recorded.apiUrl() != null ? recorded.apiUrl() : config.getApiUrl();
+        return build(credential.getSecret().getPlainText(), apiUrl, id);
     }
 
     /**
      * Connects with a token given directly, for the configuration form's "Test connection".
      *
-     * @throws IllegalArgumentException with a user-facing message when {@code apiUrl} is not acceptable
+     * @throws IllegalArgumentException with a user-facing message when {@code apiUrl} is not acceptable, or when
+     *     Jenkins' proxy settings would keep the token from reaching NetMind ({@link ProxyCheck})
      */
     public static Connection connectWith(String secret, String apiUrl) {
-        return newConnection(secret, SettingChecks.parseApiUrl(apiUrl), null);
+        URI uri = SettingChecks.parseApiUrl(apiUrl);
+        Optional<String> proxyProblem = proxyProblem(uri);
+        if (proxyProblem.isPresent()) {
+            throw new IllegalArgumentException(proxyProblem.get());
+        }
+        return newConnection(secret, uri, null);
     }
 
     /**
      * Connects for the safety net: the credential a build recorded, looked up for that build when it still exists,
-     * else in its job (or folder), else globally. Not tracked.
+     * else in its job (or folder) as the job's builds run (its default authentication, as the credentials plugin looks
+     * up a build's credentials: a job that may not use a credential does not get it used on its behalf), else
+     * globally. Not tracked.
      */
     static Connection connectForCleanup(
             @CheckForNull Run<?, ?> run,
@@ -101,10 +122,20 @@ public final class NetMindConnector {
         Item job = jobFullName == null ? null : jenkins.getItemByFullName(jobFullName);
         if (job != null) {
             return CredentialsProvider.findCredentialByIdInItem(
-                    id, StringCredentials.class, job, ACL.SYSTEM2, List.of());
+                    id, StringCredentials.class, job, authenticationOf(job), List.of());
         }
         return CredentialsProvider.findCredentialByIdInItemGroup(
                 id, StringCredentials.class, jenkins, ACL.SYSTEM2, List.of());
+    }
+
+    /** Who the job's builds run as: the credentials plugin's rule for a build's lookups. */
+    private static Authentication authenticationOf(Item job) {
+        return job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+
+    /** What keeps the token from reaching {@code uri} through Jenkins' proxy, if anything ({@link ProxyCheck}). */
+    private static Optional<String> proxyProblem(URI uri) {
+        return ProxyCheck.problem(Jenkins.get().getProxy(), uri);
     }
 
     private static String describeMissing(String id, @CheckForNull StandardCredentials other) {
@@ -120,6 +151,10 @@ public final class NetMindConnector {
             uri = SettingChecks.parseApiUrl(apiUrl);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
+        }
+        Optional<String> proxyProblem = proxyProblem(uri);
+        if (proxyProblem.isPresent()) {
+            throw new AbortException(proxyProblem.get());
         }
         return newConnection(token, uri, credentialsId);
     }

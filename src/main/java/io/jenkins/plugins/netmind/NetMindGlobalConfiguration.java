@@ -233,9 +233,13 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
         if (credential == null) {
             return FormValidation.error(Messages.NetMindConnector_unknownCredentials(credentialsId));
         }
-        NetMindClient client = NetMindConnector.connectWith(
-                        credential.getSecret().getPlainText(), apiUrl)
-                .client();
+        NetMindClient client;
+        try {
+            client = NetMindConnector.connectWith(credential.getSecret().getPlainText(), apiUrl)
+                    .client();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage()); // e.g. the proxy settings keep the token from NetMind
+        }
         try {
             List<Flavor> flavors = client.listFlavors().get(TEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return FormValidation.okWithMarkup(FlavorSummary.describe(flavors));

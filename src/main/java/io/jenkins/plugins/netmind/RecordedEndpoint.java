@@ -7,10 +7,17 @@ import java.util.Objects;
 
 /**
  * One endpoint as saved with a build ({@link NetMindBuildAction}) and in the controller-wide {@link EndpointRegistry}:
- * a {@link LedgerEntry} plus what the safety net needs to delete it later, that is the build, the credentials id and
- * the API URL it was created with. Holds no secret. Immutable; simple field types so that it persists as plain XML.
+ * a {@link LedgerEntry} plus what the safety net needs to delete it later, that is the build (by a key a rename or
+ * move does not change, and by its current externalizable id), the credentials id and the API URL it was created
+ * with. Holds no secret. Immutable; simple field types so that it persists as plain XML.
  */
 public final class RecordedEndpoint {
+
+    /**
+     * The build's key ({@link NetMindBuildAction#getKey()}): random, kept by the build across renames and moves. Null
+     * in records of the first release, whose key is their {@link #runId} (see {@link #readResolve()}).
+     */
+    private final String buildKey;
 
     private final String runId;
     private final String credentialsId;
@@ -31,6 +38,7 @@ public final class RecordedEndpoint {
     private final String url;
 
     private RecordedEndpoint(
+            String buildKey,
             String runId,
             String credentialsId,
             String apiUrl,
@@ -38,6 +46,7 @@ public final class RecordedEndpoint {
             String gpuName,
             String region,
             String url) {
+        this.buildKey = buildKey;
         this.runId = runId;
         this.credentialsId = credentialsId;
         this.apiUrl = apiUrl;
@@ -55,22 +64,41 @@ public final class RecordedEndpoint {
         this.url = url;
     }
 
-    /** Records {@code entry} for the build {@code runId} (an externalizable id), created with these settings. */
+    /**
+     * Records {@code entry} for the build {@code runId} (an externalizable id, also its key, as the first release
+     * recorded builds), created with these settings.
+     */
     public static RecordedEndpoint of(String runId, String credentialsId, String apiUrl, LedgerEntry entry) {
+        return of(runId, runId, credentialsId, apiUrl, entry);
+    }
+
+    /** Records {@code entry} for the build with key {@code buildKey}, now known as {@code runId}. */
+    public static RecordedEndpoint of(
+            String buildKey, String runId, String credentialsId, String apiUrl, LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(entry.name(), "entry.name");
-        return new RecordedEndpoint(runId, credentialsId, apiUrl, entry, null, null, null);
+        return new RecordedEndpoint(buildKey, runId, credentialsId, apiUrl, entry, null, null, null);
     }
 
     /** The same build, credentials, API URL and description, with the entry's new state. */
     public RecordedEndpoint with(LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        return new RecordedEndpoint(runId, credentialsId, apiUrl, entry, gpuName, region, url);
+        return new RecordedEndpoint(getBuildKey(), runId, credentialsId, apiUrl, entry, gpuName, region, url);
     }
 
     /** The same record, described for the build page: GPU display name, region and URL (each may be null). */
     public RecordedEndpoint describedAs(String gpuName, String region, String url) {
-        return new RecordedEndpoint(runId, credentialsId, apiUrl, toEntry(), gpuName, region, url);
+        return new RecordedEndpoint(getBuildKey(), runId, credentialsId, apiUrl, toEntry(), gpuName, region, url);
+    }
+
+    /** The same endpoint, its build now known as {@code newRunId} (after a rename or move of its job). */
+    RecordedEndpoint withRunId(String newRunId) {
+        return new RecordedEndpoint(getBuildKey(), newRunId, credentialsId, apiUrl, toEntry(), gpuName, region, url);
+    }
+
+    /** Gives records of the first release, saved without a build key, their run id as key. */
+    private Object readResolve() {
+        return buildKey == null ? withRunId(runId) : this;
     }
 
     /** The lifecycle's view of this endpoint. */
@@ -94,7 +122,12 @@ public final class RecordedEndpoint {
 
     /** Whether this record and {@code other} describe the same endpoint of the same build. */
     boolean sameEndpoint(RecordedEndpoint other) {
-        return Objects.equals(runId, other.runId) && Objects.equals(name, other.name);
+        return Objects.equals(getBuildKey(), other.getBuildKey()) && Objects.equals(name, other.name);
+    }
+
+    /** The key of the build that created the endpoint: unchanged by renames and moves of its job. */
+    public String getBuildKey() {
+        return buildKey != null ? buildKey : runId;
     }
 
     /** The externalizable id of the build that created the endpoint ({@code job/full/name#42}). */

@@ -4,11 +4,13 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
+import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.listeners.ItemListener;
 import hudson.model.listeners.RunListener;
 import java.util.List;
-import jenkins.util.Timer;
 
 /**
  * The safety net: when a build finishes (any result, aborted included) or is deleted, every endpoint it recorded and
@@ -43,10 +45,24 @@ public final class SafetyNet extends RunListener<Run<?, ?>> {
         sweeper.sweep(run, true);
     }
 
-    /** Starts deleting the registry's leftovers once jobs and builds can be loaded; does not delay startup. */
+    /** Keeps the registry's run ids current when a job (or a folder holding it) is renamed or moved. */
+    @Extension
+    public static final class Relocations extends ItemListener {
+        @Override
+        public void onLocationChanged(Item item, String oldFullName, String newFullName) {
+            if (item instanceof Job) {
+                EndpointRegistry.get().relocated(oldFullName, newFullName);
+            }
+        }
+    }
+
+    /**
+     * Starts deleting the registry's leftovers once jobs and builds can be loaded; does not delay startup. Runs on the
+     * plugin's own threads: loading builds and connecting is too long a task for {@code jenkins.util.Timer}.
+     */
     @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED)
     public static void sweepLeftoversAtStartup() {
         SafetyNet net = ExtensionList.lookupSingleton(SafetyNet.class);
-        Timer.get().submit(net.sweeper::sweepLeftovers);
+        NetMindThreads.executor().execute(net.sweeper::sweepLeftovers);
     }
 }

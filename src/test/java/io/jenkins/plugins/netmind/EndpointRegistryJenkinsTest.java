@@ -11,6 +11,7 @@ import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.Service;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
+import io.jenkins.plugins.netmind.sim.Route;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -18,6 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,5 +95,108 @@ class EndpointRegistryJenkinsTest {
             }
             assertTrue(sim.allServices().contains(serviceId[0]));
         });
+    }
+
+    @Test
+    void anEntryTheBuildsRecordLacksIsStillDeletedAfterARestart() throws Throwable {
+        String[] serviceId = new String[1];
+        sessions.then(j -> {
+            NetMindJenkinsFixture.useSimulator(sim, "netmind");
+            WorkflowJob p = j.createProject(WorkflowJob.class, "unsaved");
+            p.setDefinition(new CpsFlowDefinition("echo 'the save of this build failed'", true));
+            WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+            // what a failed run.save() leaves: the registry knows the endpoint, the build's saved record does not
+            serviceId[0] = createOnNetMind("unsaved-1-abcdef");
+            EndpointRegistry.get()
+                    .record(RecordedEndpoint.of(
+                            b.getExternalizableId(),
+                            "netmind",
+                            sim.baseUrl().toString(),
+                            created("unsaved-1-abcdef", serviceId[0])));
+            assertEquals(null, b.getAction(NetMindBuildAction.class));
+        });
+        sessions.then(j -> {
+            awaitNothingLeft();
+            WorkflowRun b =
+                    j.jenkins.getItemByFullName("unsaved", WorkflowJob.class).getBuildByNumber(1);
+            assertEquals(
+                    List.of(LedgerEntry.State.DELETED),
+                    b.getAction(NetMindBuildAction.class).getEntries().stream()
+                            .map(LedgerEntry::state)
+                            .toList(),
+                    "the build page shows the endpoint deleted");
+        });
+    }
+
+    @Test
+    void leftoversOfARenamedJobAreDeletedAndShownDeletedOnItsBuild() throws Throwable {
+        sessions.then(j -> {
+            NetMindJenkinsFixture.useSimulator(sim, "netmind");
+            sim.faults().on(Route.DELETE).always().respond(500);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "before");
+            p.setDefinition(new CpsFlowDefinition(
+                    "netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090', region: 'other',"
+                            + " gpuCount: 0, credentialsId: 'netmind')",
+                    true));
+            j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+            assertEquals(1, sim.liveServices().size(), "NetMind refuses the deletion: the endpoint is left");
+
+            p.renameTo("after");
+
+            List<RecordedEndpoint> left = EndpointRegistry.get().getEndpoints();
+            assertEquals(1, left.size());
+            assertEquals("after#1", left.get(0).getRunId(), "the registry follows the rename");
+            assertEquals(
+                    p.getBuildByNumber(1).getAction(NetMindBuildAction.class).getKey(),
+                    left.get(0).getBuildKey());
+        });
+        sim.faults().clear();
+        sessions.then(j -> {
+            awaitNothingLeft();
+            WorkflowRun b =
+                    j.jenkins.getItemByFullName("after", WorkflowJob.class).getBuildByNumber(1);
+            assertEquals(
+                    List.of(LedgerEntry.State.DELETED),
+                    b.getAction(NetMindBuildAction.class).getEntries().stream()
+                            .map(LedgerEntry::state)
+                            .toList(),
+                    "the renamed job's build shows the endpoint deleted");
+        });
+    }
+
+    private String createOnNetMind(String name) {
+        return sim.clientBuilder()
+                .build()
+                .createService(new CreateServiceRequest(
+                        name,
+                        "left by a build",
+                        "usd",
+                        CreateServiceRequest.Resources.manual("69475e82e81c4dd6be3467e2ca374e0c", 1),
+                        new CreateServiceRequest.Deployment("python:3.10-slim", null, 8080, 0)))
+                .join()
+                .serviceId();
+    }
+
+    private static LedgerEntry created(String name, String serviceId) {
+        Instant now = Instant.now();
+        return new LedgerEntry(
+                name,
+                serviceId,
+                LedgerEntry.State.CREATED,
+                now,
+                "69475e82e81c4dd6be3467e2ca374e0c",
+                1,
+                new BigDecimal("0.3"),
+                "usd",
+                now);
+    }
+
+    private void awaitNothingLeft() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!sim.liveServices().isEmpty()
+                || !EndpointRegistry.get().getEndpoints().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the leftover was not deleted after the restart");
+            Thread.sleep(100);
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry.State;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,6 +42,26 @@ class RecordedEndpointTest {
     }
 
     @Test
+    void aRecordOfTheFirstReleaseWithoutBuildKeyIsKeyedByItsRunId() throws Exception {
+        // what XStream reads from a registry file of the first release: every field but the build key
+        RecordedEndpoint old =
+                RecordedEndpoint.of("x", "team/app#7", "cred", null, intent("e").created("svc-1", T1, T1));
+        Field buildKey = RecordedEndpoint.class.getDeclaredField("buildKey");
+        buildKey.setAccessible(true);
+        buildKey.set(old, null);
+        Method readResolve = RecordedEndpoint.class.getDeclaredMethod("readResolve");
+        readResolve.setAccessible(true);
+
+        RecordedEndpoint read = (RecordedEndpoint) readResolve.invoke(old);
+
+        assertEquals("team/app#7", read.getBuildKey());
+        assertEquals("svc-1", read.getServiceId());
+        RecordedEndpoint moved = read.withRunId("other/app#7");
+        assertEquals("team/app#7", moved.getBuildKey(), "a rename keeps the key");
+        assertEquals("other/app#7", moved.getRunId());
+    }
+
+    @Test
     void aNewStateKeepsTheBuildAndConnection() {
         RecordedEndpoint record = RecordedEndpoint.of("job#1", "cred", "https://api.netmind.ai", intent("e"));
         RecordedEndpoint deleted = record.with(intent("e").withState(State.DELETED, T1));
@@ -65,6 +86,7 @@ class RecordedEndpointTest {
         }
         assertEquals(
                 Set.of(
+                        "buildKey",
                         "runId",
                         "credentialsId",
                         "apiUrl",

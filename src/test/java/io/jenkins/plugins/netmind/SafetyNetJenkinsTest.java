@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.AbortException;
 import hudson.model.Result;
+import hudson.model.User;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
@@ -14,6 +15,7 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -82,7 +85,28 @@ class SafetyNetJenkinsTest {
         assertEquals("netmind", connection.credentialsId());
         assertEquals(sim.baseUrl().toString(), connection.apiUrl());
         assertFalse(connection.toString().contains(sim.token()));
-        assertEquals("netmind", b.getAction(NetMindBuildAction.class).getCredentialsId());
+    }
+
+    @Test
+    void theLeftoversOfADeletedBuildUseACredentialOnlyAsTheJobsBuildsMay() throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        WorkflowJob asBob = pipeline("echo 'runs as bob'");
+        WorkflowJob asDefault = pipeline("echo 'runs with the default authentication'");
+        QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(new MockQueueItemAuthenticator()
+                        .authenticate(
+                                asBob.getFullName(), User.getById("bob", true).impersonate2()));
+        String apiUrl = sim.baseUrl().toString();
+
+        // bob may not use the controller's global credentials: his job's leftovers are not deleted with them
+        AbortException refused = assertThrows(
+                AbortException.class,
+                () -> NetMindConnector.connectForCleanup(null, asBob.getFullName(), "netmind", apiUrl));
+        assertTrue(refused.getMessage().contains("\"netmind\""), refused.getMessage());
+
+        Connection allowed = NetMindConnector.connectForCleanup(null, asDefault.getFullName(), "netmind", apiUrl);
+        assertEquals("netmind", allowed.credentialsId());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.netmind.freestyle;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.LogSinks;
 import io.jenkins.plugins.netmind.NetMindConnector;
 import io.jenkins.plugins.netmind.NetMindLedgers;
@@ -37,9 +38,10 @@ final class EndpointDisposer extends SimpleBuildWrapper.Disposer {
     @Override
     public void tearDown(Run<?, ?> build, TaskListener listener) throws IOException, InterruptedException {
         listener.getLogger().println(Messages.EndpointDisposer_deleting(name, serviceId));
-        CompletableFuture<TeardownReport> teardown = NetMindConnector.connect(build, credentialsId)
+        Connection connection = NetMindConnector.connect(build, credentialsId);
+        CompletableFuture<TeardownReport> teardown = connection
                 .engine()
-                .teardown(List.of(serviceId), NetMindLedgers.forRun(build), LogSinks.of(listener));
+                .teardown(List.of(serviceId), NetMindLedgers.forRun(build, connection), LogSinks.of(listener));
         TeardownReport report = null;
         Throwable failure = null;
         try {

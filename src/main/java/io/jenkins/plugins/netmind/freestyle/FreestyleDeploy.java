@@ -3,6 +3,7 @@ package io.jenkins.plugins.netmind.freestyle;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.LogSinks;
 import io.jenkins.plugins.netmind.NetMindConnector;
 import io.jenkins.plugins.netmind.NetMindLedgers;
@@ -45,9 +46,8 @@ final class FreestyleDeploy {
         } catch (RuntimeException e) {
             throw BuildFailures.of(e);
         }
-        Deployment deployment = NetMindConnector.connect(build, settings.getCredentialsId())
-                .engine()
-                .deploy(spec, NetMindLedgers.forRun(build), log);
+        Connection connection = NetMindConnector.connect(build, settings.getCredentialsId());
+        Deployment deployment = connection.engine().deploy(spec, NetMindLedgers.forRun(build, connection), log);
         DeployResult result = await(deployment, log);
         NetMindLedgers.noteDeployed(build, result);
         return new Endpoint(String.valueOf(result.url()), result.serviceId(), result.name());

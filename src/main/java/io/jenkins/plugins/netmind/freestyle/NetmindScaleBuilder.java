@@ -12,6 +12,7 @@ import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.LogSinks;
 import io.jenkins.plugins.netmind.NetMindConnector;
 import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
@@ -115,9 +116,9 @@ public final class NetmindScaleBuilder extends Builder {
         } catch (RuntimeException e) {
             throw BuildFailures.of(e);
         }
-        CompletableFuture<ScaleResult> scale = NetMindConnector.connect(build, target.credentialsId())
-                .engine()
-                .scale(spec, NetMindLedgers.forRun(build), LogSinks.of(listener));
+        Connection connection = NetMindConnector.connect(build, target.credentialsId());
+        CompletableFuture<ScaleResult> scale =
+                connection.engine().scale(spec, NetMindLedgers.forRun(build, connection), LogSinks.of(listener));
         try {
             scale.get();
         } catch (InterruptedException e) {

@@ -1,37 +1,42 @@
 package io.jenkins.plugins.netmind.steps;
 
+import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.NetMindLedgers;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.util.LinkedHashMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * Creates an endpoint and waits for it without holding a thread: {@link #start()} asks the engine and returns, the
- * engine's completion calls {@link #deployed}. Only the resume state (as a {@link SavedResumeState}: the program's
- * serialization cannot restore records) and the credentials id are saved with the program; after a restart {@link
- * #onResume()} reconnects and re-arms the wait. {@link #stop} cancels the deployment,
- * which deletes what was created, and then fails the step.
+ * Creates an endpoint and waits for it without holding a thread: {@link #start()} hands the deploy to the plugin's
+ * threads and returns, the engine's completion calls {@link #deployed}. Saved with the program: the settings, the
+ * resume state (as a {@link SavedResumeState}: the program's serialization cannot restore records), the endpoint once
+ * available (as the map {@code netmindDeploy} returns) and a stop in progress. After a restart {@link #resume()}
+ * carries on from whichever of these it finds: it cancels a deploy whose stop was under way, hands an available
+ * endpoint to the subclass again (a program saved between "available" and the step's next move would otherwise wait
+ * forever), re-arms a wait, or starts a deploy that had not begun. {@link #stop} cancels the deployment, which
+ * deletes what was created, and then fails the step.
  */
 abstract class DeployingExecution extends NetMindExecution {
 
     private static final long serialVersionUID = 1L;
 
-    /** The settings; only needed by {@link #start()}. */
-    private final transient EndpointSettings settings;
+    /** The settings; what {@link #start()} (or a resume before the deploy began) needs. */
+    private final EndpointSettings settings;
 
     /** What a resume needs; refreshed from the live deployment whenever the program is saved. */
     private SavedResumeState resumeState;
 
-    /** Whether the endpoint is available and {@link #deployed} was called: nothing to resume or cancel here. */
-    private volatile boolean done;
+    /** The endpoint once available (url, serviceId, name, ...): nothing to resume or cancel here any more. */
+    private volatile LinkedHashMap<String, Object> available;
+
+    /** Set by {@link #stop}: the deployment is being cancelled and its own outcome is not reported. */
+    private volatile Throwable stopCause;
 
     private transient volatile Deployment deployment;
-
-    /** Set by {@link #stop}: the deployment's own failure is then not reported. */
-    private transient volatile Throwable stopCause;
 
     DeployingExecution(StepContext context, EndpointSettings settings) {
         super(context, settings.getCredentialsId());
@@ -46,19 +51,42 @@ abstract class DeployingExecution extends NetMindExecution {
         } catch (RuntimeException e) {
             throw (Exception) StepFailures.forBuild(e);
         }
-        watch(connect().engine().deploy(spec, ledger(), log()));
+        inBackground(() -> deploy(spec));
         return false;
     }
 
-    @Override
-    public void onResume() {
-        if (done || resumeState == null) {
-            return;
+    private void deploy(DeploySpec spec) throws Exception {
+        Connection connection = connect();
+        synchronized (this) {
+            if (stopCause != null) {
+                return; // stopped before anything was sent
+            }
+            watch(connection.engine().deploy(spec, ledger(connection), log()));
         }
-        try {
-            watch(connect().engine().resume(resumeState.toResumeState(), ledger(), log()));
-        } catch (Exception e) {
-            fail(e);
+    }
+
+    @Override
+    final void resume() throws Exception {
+        LinkedHashMap<String, Object> endpoint = available;
+        if (endpoint != null) {
+            resumeAvailable(endpoint);
+        } else if (resumeState == null) {
+            if (stopCause != null) {
+                failWith(stopCause);
+            } else {
+                // saved before the deploy began: nothing was created, begin now
+                deploy(DeploySpecs.forBuild(run(), settings));
+            }
+        } else {
+            Connection connection = connect();
+            Deployment d = connection.engine().resume(resumeState.toResumeState(), ledger(connection), log());
+            if (stopCause != null) {
+                // the build was being stopped when the controller went down: finish stopping it
+                deployment = d;
+                cancel(d, stopCause);
+            } else {
+                watch(d);
+            }
         }
     }
 
@@ -74,58 +102,95 @@ abstract class DeployingExecution extends NetMindExecution {
                 fail(failure);
                 return;
             }
-            done = true;
-            resumeState = null;
+            LinkedHashMap<String, Object> endpoint = DeployResults.toMap(result);
+            synchronized (this) {
+                available = endpoint;
+                resumeState = null;
+            }
+            if (stopsForTestsAt("available")) {
+                return;
+            }
             try {
-                deployed(result);
+                deployed(endpoint);
             } catch (Exception e) {
                 fail(e);
             }
         });
     }
 
-    /** The endpoint is available: continue or end the step. Runs on the engine's thread, never the CPS thread. */
-    abstract void deployed(DeployResult result) throws Exception;
+    /**
+     * The endpoint is available ({@code endpoint}: the map {@code netmindDeploy} returns): continue or end the step.
+     * Runs on the engine's thread, never the CPS thread.
+     */
+    abstract void deployed(LinkedHashMap<String, Object> endpoint) throws Exception;
+
+    /** After a restart, the endpoint was available and the step had not ended: carry on from there. */
+    abstract void resumeAvailable(LinkedHashMap<String, Object> endpoint) throws Exception;
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        Deployment d = deployment;
-        if (done || d == null) {
-            getContext().onFailure(cause);
+        Deployment d;
+        synchronized (this) {
+            if (available == null) {
+                stopCause = cause;
+            }
+            d = deployment;
+        }
+        if (stopCause == null) {
+            stopAvailable(cause);
             return;
         }
-        stopCause = cause;
+        if (stopsForTestsAt("stopping")) {
+            return;
+        }
+        if (d == null) {
+            failWith(cause); // the deploy had not begun; it now never will
+            return;
+        }
+        inBackground(() -> cancel(d, cause));
+    }
+
+    /** {@link #stop} once the endpoint is available. */
+    void stopAvailable(Throwable cause) throws Exception {
+        failWith(cause);
+    }
+
+    private void cancel(Deployment d, Throwable cause) {
         println(Messages.DeployingExecution_cancelling(d.name()));
         d.cancel().whenComplete((ignored, failure) -> {
             if (failure != null) {
                 println(Messages.DeployingExecution_cancelFailed(d.name(), StepFailures.message(failure)));
             }
-            getContext().onFailure(cause);
+            failWith(cause);
         });
     }
 
     /** Whether the endpoint is available (the subclass's part has begun). */
     final boolean isDeployed() {
-        return done;
+        return available != null;
     }
 
     @Override
     public String getStatus() {
         Deployment d = deployment;
-        if (done) {
-            return Messages.DeployingExecution_statusDone();
+        if (available != null) {
+            return "NetMind endpoint available";
+        }
+        if (stopCause != null) {
+            return "stopping: deleting the NetMind endpoint";
         }
         if (d == null) {
             return resumeState == null
-                    ? Messages.DeployingExecution_statusStarting()
-                    : Messages.DeployingExecution_statusResuming(resumeState.name());
+                    ? "starting a NetMind endpoint"
+                    : "reconnecting to NetMind endpoint " + resumeState.name() + " after a restart";
         }
-        return Messages.DeployingExecution_statusWaiting(d.name(), d.serviceId().orElse("-"));
+        return "waiting for NetMind endpoint " + d.name() + " (service "
+                + d.serviceId().orElse("-") + ") to become available";
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         Deployment d = deployment;
-        if (d != null && !done) {
+        if (d != null && available == null) {
             resumeState = SavedResumeState.of(d.resumeState());
         }
         out.defaultWriteObject();

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.netmind.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.netmind.lifecycle.DeployResult;
+import java.util.LinkedHashMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -34,8 +34,13 @@ public final class NetmindDeployStep extends EndpointStep {
         }
 
         @Override
-        void deployed(DeployResult result) {
-            getContext().onSuccess(DeployResults.toMap(result));
+        void deployed(LinkedHashMap<String, Object> endpoint) {
+            succeed(endpoint);
+        }
+
+        @Override
+        void resumeAvailable(LinkedHashMap<String, Object> endpoint) {
+            succeed(endpoint);
         }
     }
 

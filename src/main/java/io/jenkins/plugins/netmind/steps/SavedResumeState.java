@@ -10,7 +10,8 @@ import java.time.Instant;
  * JBoss Marshalling (River), which restores an object by setting its fields; River releases before 2.1 have no record
  * support, and a record's final fields cannot be set that way, so a record in the saved program could make the build
  * fail to load after a restart. This plain class holds the same values and turns back into the record when the step
- * resumes. Holds no secret.
+ * resumes. Times are kept as epoch milliseconds, as {@code SleepStep} and {@code TimeoutStep} keep theirs. Holds no
+ * secret.
  */
 final class SavedResumeState implements Serializable {
 
@@ -18,7 +19,9 @@ final class SavedResumeState implements Serializable {
 
     private final String name;
     private final String serviceId;
-    private final Instant deadline;
+    /** The deploy's deadline, epoch milliseconds. */
+    private long deadlineMillis;
+
     private final String readinessPath;
     private final boolean sendTokenToEndpoint;
     private final String flavorId;
@@ -26,12 +29,27 @@ final class SavedResumeState implements Serializable {
     private final BigDecimal pricePerHour;
     private final String paymentType;
     private final int instances;
-    private final Instant createdAt;
+    /** When the create was answered, epoch milliseconds; {@link #NONE} before. */
+    private long createdAtMillis;
+
+    /**
+     * Read only: the times as saved by the first release, as {@code Instant}s (null in what this release saves).
+     *
+     * @deprecated kept so that a program saved before the change to epoch milliseconds still loads
+     */
+    @Deprecated
+    private Instant deadline;
+
+    /** @deprecated read only, see {@link #deadline} */
+    @Deprecated
+    private Instant createdAt;
+
+    private static final long NONE = Long.MIN_VALUE;
 
     private SavedResumeState(ResumeState state) {
         this.name = state.name();
         this.serviceId = state.serviceId();
-        this.deadline = state.deadline();
+        this.deadlineMillis = state.deadline().toEpochMilli();
         this.readinessPath = state.readinessPath();
         this.sendTokenToEndpoint = state.sendTokenToEndpoint();
         this.flavorId = state.flavorId();
@@ -39,7 +57,8 @@ final class SavedResumeState implements Serializable {
         this.pricePerHour = state.pricePerHour();
         this.paymentType = state.paymentType();
         this.instances = state.instances();
-        this.createdAt = state.createdAt();
+        this.createdAtMillis =
+                state.createdAt() == null ? NONE : state.createdAt().toEpochMilli();
     }
 
     /** The values of {@code state}, or null for null. */
@@ -52,7 +71,7 @@ final class SavedResumeState implements Serializable {
         return new ResumeState(
                 name,
                 serviceId,
-                deadline,
+                deadline != null ? deadline : Instant.ofEpochMilli(deadlineMillis),
                 readinessPath,
                 sendTokenToEndpoint,
                 flavorId,
@@ -60,7 +79,7 @@ final class SavedResumeState implements Serializable {
                 pricePerHour,
                 paymentType,
                 instances,
-                createdAt);
+                createdAt != null ? createdAt : createdAtMillis == NONE ? null : Instant.ofEpochMilli(createdAtMillis));
     }
 
     /** The endpoint name. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.steps;
 
+import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
 import java.time.Duration;
@@ -19,7 +20,12 @@ final class ScaleExecution extends NetMindExecution {
     private final String serviceId;
     private final int instances;
     private final boolean waitUntilReady;
-    private final Instant deadline;
+    /** When the scale times out, epoch milliseconds (as {@code SleepStep} keeps its end). */
+    private long deadlineMillis;
+
+    /** @deprecated read only: the deadline as the first release saved it (null in what this release saves) */
+    @Deprecated
+    private Instant deadline;
 
     private transient volatile CompletableFuture<ScaleResult> running;
     private transient volatile boolean stopped;
@@ -29,32 +35,30 @@ final class ScaleExecution extends NetMindExecution {
         this.serviceId = spec.serviceId();
         this.instances = spec.instances();
         this.waitUntilReady = spec.waitUntilReady();
-        this.deadline = Instant.now().plus(spec.timeout());
+        this.deadlineMillis = Instant.now().plus(spec.timeout()).toEpochMilli();
     }
 
     @Override
     public boolean start() throws Exception {
-        scale();
+        inBackground(this::scale);
         return false;
     }
 
     @Override
-    public void onResume() {
-        try {
-            scale();
-        } catch (Exception e) {
-            fail(e);
-        }
+    void resume() throws Exception {
+        scale();
     }
 
     private void scale() throws Exception {
-        Duration left = Duration.between(Instant.now(), deadline);
+        Instant end = deadline != null ? deadline : Instant.ofEpochMilli(deadlineMillis);
+        Duration left = Duration.between(Instant.now(), end);
         ScaleSpec spec = new ScaleSpec(
                 serviceId,
                 instances,
                 waitUntilReady,
                 left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
-        CompletableFuture<ScaleResult> future = connect().engine().scale(spec, ledger(), log());
+        Connection connection = connectFor(serviceId);
+        CompletableFuture<ScaleResult> future = connection.engine().scale(spec, ledger(connection), log());
         running = future;
         future.whenComplete((result, failure) -> {
             if (stopped) {
@@ -63,7 +67,7 @@ final class ScaleExecution extends NetMindExecution {
             if (failure != null) {
                 fail(failure);
             } else {
-                getContext().onSuccess(ScaleRequests.toMap(result));
+                succeed(ScaleRequests.toMap(result));
             }
         });
     }
@@ -75,13 +79,12 @@ final class ScaleExecution extends NetMindExecution {
         if (future != null) {
             future.cancel(false);
         }
-        getContext().onFailure(cause);
+        failWith(cause);
     }
 
     @Override
     public String getStatus() {
-        return waitUntilReady
-                ? Messages.ScaleExecution_statusWaiting(serviceId, instances)
-                : Messages.ScaleExecution_statusSending(serviceId, instances);
+        return "scaling NetMind service " + serviceId + " to " + instances + " instance(s)"
+                + (waitUntilReady ? " and waiting for it" : "");
     }
 }

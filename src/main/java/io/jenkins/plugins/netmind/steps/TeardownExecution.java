@@ -1,16 +1,24 @@
 package io.jenkins.plugins.netmind.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.netmind.lifecycle.EndpointEngine;
+import hudson.model.Run;
+import io.jenkins.plugins.netmind.Connection;
+import io.jenkins.plugins.netmind.NetMindConnector;
+import io.jenkins.plugins.netmind.NetMindLedgers;
+import io.jenkins.plugins.netmind.RecordedConnection;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * Runs {@code netmindTeardown} without holding a thread. Deleting is idempotent, so after a restart it simply runs
- * again. Fails only when an endpoint may still exist; the step's result is the number of endpoints known gone.
+ * again. Fails only when an endpoint may still exist; the step's result is the number of endpoints known gone. Each
+ * endpoint is deleted with the connection it was created with: a DELETE with another account's token gets a 404,
+ * which would mark a live endpoint gone.
  */
 final class TeardownExecution extends NetMindExecution {
 
@@ -28,24 +36,26 @@ final class TeardownExecution extends NetMindExecution {
 
     @Override
     public boolean start() throws Exception {
-        tearDown();
+        inBackground(this::tearDown);
         return false;
     }
 
     @Override
-    public void onResume() {
-        try {
-            tearDown();
-        } catch (Exception e) {
-            fail(e);
-        }
+    void resume() throws Exception {
+        tearDown();
     }
 
     private void tearDown() throws Exception {
-        EndpointEngine engine = connect().engine();
-        CompletableFuture<TeardownReport> report = serviceIds.isEmpty()
-                ? engine.teardownAll(ledger(), log())
-                : engine.teardown(serviceIds, ledger(), log());
+        List<CompletableFuture<TeardownReport>> parts = serviceIds.isEmpty() ? tearDownAll() : tearDownNamed();
+        if (parts.isEmpty()) {
+            // nothing recorded and nothing named: no credential needed, nothing to connect to
+            succeed(0);
+            return;
+        }
+        CompletableFuture<TeardownReport> report = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> new TeardownReport(parts.stream()
+                        .flatMap(part -> part.join().items().stream())
+                        .toList()));
         report.whenComplete((done, failure) -> {
             if (stopped) {
                 return;
@@ -53,23 +63,63 @@ final class TeardownExecution extends NetMindExecution {
             if (failure != null) {
                 fail(failure);
             } else if (done.allGone()) {
-                getContext().onSuccess(done.items().size());
+                succeed(done.items().size());
             } else {
-                getContext().onFailure(new AbortException(TeardownMessages.failure(done)));
+                failWith(new AbortException(TeardownMessages.failure(done)));
             }
         });
+    }
+
+    /**
+     * Every endpoint of the build not confirmed gone, each deleted with the credential and API URL it was created with
+     * (only those created with the step's credential when it names one). Connects once per such connection, and not
+     * at all when there is nothing to delete.
+     */
+    private List<CompletableFuture<TeardownReport>> tearDownAll() throws Exception {
+        Run<?, ?> run = run();
+        List<CompletableFuture<TeardownReport>> parts = new ArrayList<>();
+        for (RecordedConnection createdWith :
+                NetMindLedgers.pendingByConnection(run).keySet()) {
+            if (credentialsId() != null && !credentialsId().equals(createdWith.credentialsId())) {
+                continue;
+            }
+            Connection connection = NetMindConnector.connectAs(run, createdWith);
+            parts.add(connection.engine().teardownAll(NetMindLedgers.forRun(run, connection, createdWith), log()));
+        }
+        return parts;
+    }
+
+    /**
+     * The named service ids, each deleted with the step's credential when it names one, else with the connection the
+     * build recorded it with (the global default for a service the build did not create).
+     */
+    private List<CompletableFuture<TeardownReport>> tearDownNamed() throws Exception {
+        Run<?, ?> run = run();
+        Map<RecordedConnection, List<String>> byConnection = new LinkedHashMap<>();
+        for (String id : serviceIds) {
+            RecordedConnection createdWith = credentialsId() != null
+                    ? new RecordedConnection(credentialsId(), null)
+                    : NetMindLedgers.createdWith(run, id).orElse(RecordedConnection.DEFAULT);
+            byConnection.computeIfAbsent(createdWith, k -> new ArrayList<>()).add(id);
+        }
+        List<CompletableFuture<TeardownReport>> parts = new ArrayList<>();
+        for (Map.Entry<RecordedConnection, List<String>> group : byConnection.entrySet()) {
+            Connection connection = NetMindConnector.connectAs(run, group.getKey());
+            parts.add(connection.engine().teardown(group.getValue(), NetMindLedgers.forRun(run, connection), log()));
+        }
+        return parts;
     }
 
     @Override
     public void stop(Throwable cause) throws Exception {
         stopped = true;
-        getContext().onFailure(cause);
+        failWith(cause);
     }
 
     @Override
     public String getStatus() {
         return serviceIds.isEmpty()
-                ? Messages.TeardownExecution_statusAll()
-                : Messages.TeardownExecution_statusNamed(String.join(", ", serviceIds));
+                ? "deleting the NetMind endpoints of this build"
+                : "deleting NetMind services " + String.join(", ", serviceIds);
     }
 }

@@ -1,9 +1,10 @@
 package io.jenkins.plugins.netmind.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.netmind.lifecycle.DeployResult;
+import io.jenkins.plugins.netmind.Connection;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
@@ -13,15 +14,17 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * Runs {@code withNetmindEndpoint}: deploys (as {@link DeployingExecution}), runs the block with the endpoint's
  * variables, and when the block ends, however it ends, deletes the endpoint and then ends with the block's outcome.
- * A restart while the block runs needs nothing; a restart during the deletion runs it again (deleting is idempotent).
+ * A restart while the block runs needs nothing; a restart during the deletion runs it again (deleting is idempotent);
+ * a restart after the endpoint became available and before the block started starts the block (or, when the build
+ * was being stopped, deletes the endpoint).
  */
 final class WithEndpointExecution extends DeployingExecution {
 
     private static final long serialVersionUID = 1L;
 
     private final EndpointVariables variables;
-    private String serviceId;
-    private String name;
+    private volatile String serviceId;
+    private volatile String name;
     private BodyExecution body;
 
     /** Set when the block has ended and the endpoint is being deleted; with the block's outcome. */
@@ -31,7 +34,7 @@ final class WithEndpointExecution extends DeployingExecution {
     private Serializable bodyResult;
 
     /** Set by {@link #stop} between "available" and the start of the block. */
-    private transient Throwable stoppedBeforeBody;
+    private Throwable stoppedBeforeBody;
 
     WithEndpointExecution(StepContext context, EndpointSettings settings, EndpointVariables variables) {
         super(context, settings);
@@ -39,9 +42,9 @@ final class WithEndpointExecution extends DeployingExecution {
     }
 
     @Override
-    void deployed(DeployResult result) {
-        serviceId = result.serviceId();
-        name = result.name();
+    void deployed(LinkedHashMap<String, Object> endpoint) {
+        serviceId = (String) endpoint.get("serviceId");
+        name = (String) endpoint.get("name");
         synchronized (this) {
             if (stoppedBeforeBody != null) {
                 tearDown(stoppedBeforeBody, null);
@@ -53,7 +56,7 @@ final class WithEndpointExecution extends DeployingExecution {
                         .withContext(EnvironmentExpander.merge(
                                 getContext().get(EnvironmentExpander.class),
                                 EnvironmentExpander.constant(
-                                        variables.values(String.valueOf(result.url()), serviceId, name))))
+                                        variables.values((String) endpoint.get("url"), serviceId, name))))
                         .withCallback(new Cleanup())
                         .start();
             } catch (Exception | LinkageError e) {
@@ -62,19 +65,33 @@ final class WithEndpointExecution extends DeployingExecution {
         }
     }
 
-    /** Ends the block's life: whatever the block did, the endpoint goes. */
+    @Override
+    void resumeAvailable(LinkedHashMap<String, Object> endpoint) {
+        boolean blockStarted;
+        synchronized (this) {
+            blockStarted = body != null;
+        }
+        if (tearingDown) {
+            tearDown(bodyFailure, bodyResult);
+        } else if (!blockStarted) {
+            deployed(endpoint);
+        }
+        // else the block is part of the program and resumes with it
+    }
+
+    /** Ends the block's life: whatever the block did, the endpoint goes. Runs on the CPS VM thread. */
     private final class Cleanup extends BodyExecutionCallback {
 
         private static final long serialVersionUID = 1L;
 
         @Override
         public void onSuccess(StepContext context, Object result) {
-            tearDown(null, result);
+            inBackground(() -> tearDown(null, result));
         }
 
         @Override
         public void onFailure(StepContext context, Throwable failure) {
-            tearDown(failure, null);
+            inBackground(() -> tearDown(failure, null));
         }
     }
 
@@ -84,9 +101,10 @@ final class WithEndpointExecution extends DeployingExecution {
         bodyResult = result instanceof Serializable serializable ? serializable : null;
         try {
             println(Messages.WithEndpointExecution_deleting(name, serviceId));
-            connect()
+            Connection connection = connectFor(serviceId);
+            connection
                     .engine()
-                    .teardown(List.of(serviceId), ledger(), log())
+                    .teardown(List.of(serviceId), ledger(connection), log())
                     .whenComplete((report, problem) -> finish(report, problem));
         } catch (Exception e) {
             finish(null, e);
@@ -99,31 +117,16 @@ final class WithEndpointExecution extends DeployingExecution {
             if (reason != null) {
                 println(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason));
             }
-            getContext().onFailure(bodyFailure);
+            failWith(bodyFailure);
         } else if (reason != null) {
-            getContext()
-                    .onFailure(
-                            new AbortException(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason)));
+            failWith(new AbortException(Messages.WithEndpointExecution_deleteFailed(name, serviceId, reason)));
         } else {
-            getContext().onSuccess(bodyResult);
+            succeed(bodyResult);
         }
     }
 
     @Override
-    public void onResume() {
-        if (!isDeployed()) {
-            super.onResume();
-        } else if (tearingDown) {
-            tearDown(bodyFailure, bodyResult);
-        }
-    }
-
-    @Override
-    public void stop(Throwable cause) throws Exception {
-        if (!isDeployed()) {
-            super.stop(cause);
-            return;
-        }
+    void stopAvailable(Throwable cause) {
         BodyExecution running;
         synchronized (this) {
             running = body;
@@ -136,7 +139,7 @@ final class WithEndpointExecution extends DeployingExecution {
         if (!tearingDown) {
             running.cancel(cause);
         } else {
-            getContext().onFailure(cause);
+            failWith(cause);
         }
     }
 
@@ -145,8 +148,7 @@ final class WithEndpointExecution extends DeployingExecution {
         if (!isDeployed()) {
             return super.getStatus();
         }
-        return tearingDown
-                ? Messages.WithEndpointExecution_statusDeleting(name, serviceId)
-                : Messages.WithEndpointExecution_statusRunning(name, serviceId);
+        return (tearingDown ? "deleting NetMind endpoint " : "running the block against NetMind endpoint ") + name
+                + " (service " + serviceId + ")";
     }
 }

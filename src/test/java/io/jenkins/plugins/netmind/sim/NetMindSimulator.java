@@ -59,6 +59,7 @@ public final class NetMindSimulator implements AutoCloseable {
     private final List<RecordedRequest> log = Collections.synchronizedList(new ArrayList<>());
     private final SimApi api;
     private final URI baseUrl;
+    private final SimHttpHandler handler;
 
     private NetMindSimulator(Builder b) throws IOException {
         this.token = b.token;
@@ -68,7 +69,8 @@ public final class NetMindSimulator implements AutoCloseable {
         this.api = new SimApi(settings, clock, this::endpointUrl, b.seed);
         this.executor = Executors.newFixedThreadPool(b.threads, daemon("netmind-sim"));
         this.delays = Executors.newSingleThreadScheduledExecutor(daemon("netmind-sim-latency"));
-        server.createContext("/", new SimHttpHandler(api, faults, token, clock, log, delays));
+        this.handler = new SimHttpHandler(api, faults, token, clock, log, delays);
+        server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();
     }
@@ -88,9 +90,25 @@ public final class NetMindSimulator implements AutoCloseable {
         return baseUrl;
     }
 
-    /** The only token the simulator accepts. */
+    /** The token of the simulator's first account. */
     public String token() {
         return token;
+    }
+
+    /**
+     * Opens another account: the simulator accepts {@code otherToken} too. A service belongs to the account whose token
+     * created it; to any other account it does not exist (404 on get, update and delete; not in the list), as on
+     * NetMind.
+     */
+    public NetMindSimulator addAccount(String otherToken) {
+        handler.addToken(otherToken);
+        return this;
+    }
+
+    /** The token of the account that created {@code serviceId}, if it exists. */
+    public Optional<String> owner(String serviceId) {
+        SimService s = api.services().get(serviceId);
+        return s == null ? Optional.empty() : Optional.ofNullable(s.account);
     }
 
     /** The simulator's clock. */

@@ -47,7 +47,7 @@ final class SimApi {
     }
 
     /** Creates a service; {@code fault} (nullable) is a terminal failure to plant. */
-    SimResponse create(String body, Fault fault) {
+    SimResponse create(String body, Fault fault, String account) {
         JsonNode root = parse(body);
         if (root == null || !root.isObject()) {
             return SimResponse.error(400, "request body must be a JSON object");
@@ -83,6 +83,7 @@ final class SimApi {
                     now,
                     settings.readyDelay(name),
                     settings.endpointLag);
+            service.account = account;
             services.put(service.id, service);
         }
         if (fault != null && fault.kind() == FaultKind.TERMINAL_FAILURE) {
@@ -94,8 +95,8 @@ final class SimApi {
         return SimResponse.json(200, json.toString());
     }
 
-    SimResponse get(String id, Fault fault) {
-        SimService service = services.get(id);
+    SimResponse get(String id, Fault fault, String account) {
+        SimService service = owned(id, account);
         if (service == null) {
             return SimResponse.error(404, "service not found: " + id);
         }
@@ -110,8 +111,8 @@ final class SimApi {
         return render(service, now);
     }
 
-    SimResponse update(String id, String body, Fault fault) {
-        SimService service = services.get(id);
+    SimResponse update(String id, String body, Fault fault, String account) {
+        SimService service = owned(id, account);
         if (service == null || service.isDeleted()) {
             return SimResponse.error(404, "service not found: " + id);
         }
@@ -136,8 +137,8 @@ final class SimApi {
         return render(service, now);
     }
 
-    SimResponse delete(String id) {
-        SimService service = services.get(id);
+    SimResponse delete(String id, String account) {
+        SimService service = owned(id, account);
         if (service == null || service.isDeleted()) {
             return SimResponse.error(404, "service not found: " + id);
         }
@@ -145,7 +146,13 @@ final class SimApi {
         return SimResponse.json(200, "{\"code\":200,\"message\":\"success\"}");
     }
 
-    SimResponse list() {
+    /** The service {@code id} if {@code account} created it: other accounts cannot see it. */
+    private SimService owned(String id, String account) {
+        SimService service = services.get(id);
+        return service != null && account.equals(service.account) ? service : null;
+    }
+
+    SimResponse list(String account) {
         return switch (settings.listMode) {
             case NOT_FOUND -> SimResponse.error(404, "Not Found");
             case METHOD_NOT_ALLOWED -> SimResponse.error(405, "Method Not Allowed");
@@ -155,6 +162,7 @@ final class SimApi {
                 ObjectNode root = SimJson.MAPPER.createObjectNode();
                 ArrayNode list = root.putArray("service_list");
                 services.values().stream()
+                        .filter(s -> account.equals(s.account))
                         .filter(s -> !s.isDeleted() && !s.createdAt.isAfter(listedBefore))
                         .sorted((a, b) -> a.createdAt.compareTo(b.createdAt))
                         .forEach(s -> list.add(SimJson.service(s.view(now), endpointUrl.apply(s.id), settings)));

@@ -13,6 +13,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +29,7 @@ final class SimHttpHandler implements HttpHandler {
     private final SimApi api;
     private final Faults faults;
     private final String token;
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final List<RecordedRequest> log;
     private final ScheduledExecutorService delays;
@@ -41,12 +45,17 @@ final class SimHttpHandler implements HttpHandler {
         this.api = api;
         this.faults = faults;
         this.token = token;
+        this.tokens.add(token);
         this.clock = clock;
         this.log = log;
         this.delays = delays;
         for (Route r : Route.values()) {
             calls.put(r, new AtomicInteger());
         }
+    }
+
+    void addToken(String other) {
+        tokens.add(Objects.requireNonNull(other));
     }
 
     private record Target(Route route, String id, int wrongMethod) {}
@@ -62,7 +71,10 @@ final class SimHttpHandler implements HttpHandler {
         Target target = route(method, path);
         int call = calls.get(target.route()).incrementAndGet();
         String auth = ex.getRequestHeaders().getFirst("Authorization");
-        boolean tokenValid = auth != null && auth.equals("Bearer " + token);
+        String account = auth != null && auth.startsWith("Bearer ") && tokens.contains(auth.substring(7))
+                ? auth.substring(7)
+                : null;
+        boolean tokenValid = account != null;
         log.add(new RecordedRequest(
                 clock.instant(),
                 method,
@@ -85,13 +97,13 @@ final class SimHttpHandler implements HttpHandler {
         }
         Fault fault = main;
         if (latency.isZero()) {
-            answer(ex, target, body, tokenValid, fault);
+            answer(ex, target, body, account, fault);
         } else {
-            delays.schedule(() -> answer(ex, target, body, tokenValid, fault), latency.toNanos(), TimeUnit.NANOSECONDS);
+            delays.schedule(() -> answer(ex, target, body, account, fault), latency.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
-    private void answer(HttpExchange ex, Target target, String body, boolean tokenValid, Fault fault) {
+    private void answer(HttpExchange ex, Target target, String body, String account, Fault fault) {
         try {
             if (fault != null && fault.kind() == FaultKind.CONNECTION_RESET) {
                 ex.close();
@@ -110,11 +122,11 @@ final class SimHttpHandler implements HttpHandler {
                 send(ex, new SimResponse(fault.status(), text, headers));
                 return;
             }
-            if (target.route() != Route.ENDPOINT && target.route() != Route.OTHER && !tokenValid) {
+            if (target.route() != Route.ENDPOINT && target.route() != Route.OTHER && account == null) {
                 send(ex, SimResponse.error(401, "Invalid API key"));
                 return;
             }
-            SimResponse response = dispatch(target, body, fault);
+            SimResponse response = dispatch(target, body, fault, account);
             if (fault != null && fault.kind() == FaultKind.CREATED_BUT_RESPONSE_LOST) {
                 ex.close();
                 return;
@@ -125,14 +137,14 @@ final class SimHttpHandler implements HttpHandler {
         }
     }
 
-    private SimResponse dispatch(Target target, String body, Fault fault) {
+    private SimResponse dispatch(Target target, String body, Fault fault, String account) {
         return switch (target.route()) {
             case LIST_FLAVORS -> api.flavors();
-            case CREATE -> api.create(body, fault);
-            case LIST -> api.list();
-            case GET -> api.get(target.id(), fault);
-            case UPDATE -> api.update(target.id(), body, fault);
-            case DELETE -> api.delete(target.id());
+            case CREATE -> api.create(body, fault, account);
+            case LIST -> api.list(account);
+            case GET -> api.get(target.id(), fault, account);
+            case UPDATE -> api.update(target.id(), body, fault, account);
+            case DELETE -> api.delete(target.id(), account);
             case ENDPOINT -> api.endpoint(target.id());
             case OTHER ->
                 target.wrongMethod() != 0

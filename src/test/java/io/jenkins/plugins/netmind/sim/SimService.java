@@ -18,6 +18,9 @@ final class SimService {
     final int gpuNum;
     final Instant createdAt;
 
+    /** The token of the account that created it. */
+    volatile String account;
+
     private int instances;
     private int targetInstances;
     private Instant updatedAt;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.jenkins.plugins.netmind.lifecycle.ResumeState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -16,13 +17,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a running step saves with the Pipeline program. Pipeline saves it with JBoss Marshalling (River): every saved
  * field must be serializable (futures, connections and lambdas stay transient), and no record may be reachable from the
- * saved fields, since River releases before 2.1 restore objects by setting their fields, which a record forbids.
+ * saved fields, since River releases before 2.1 restore objects by setting their fields, which a record forbids. Times
+ * are saved as epoch milliseconds, as {@code SleepStep} and {@code TimeoutStep} save theirs; the {@code Instant} fields
+ * of the first release stay (deprecated, null in what is saved now) so that its saved programs still load.
  */
 class ExecutionSerialFormTest {
 
@@ -58,7 +62,9 @@ class ExecutionSerialFormTest {
                 }
                 String where = path + "." + f.getName();
                 Class<?> fieldType = f.getType();
-                if (fieldType.isRecord()) {
+                if (fieldType.getName().startsWith("java.time.") && !f.isAnnotationPresent(Deprecated.class)) {
+                    problems.add(where + " keeps a time as " + fieldType.getName() + ", not as epoch milliseconds");
+                } else if (fieldType.isRecord()) {
                     problems.add(where + " is a record (" + fieldType.getName() + ")");
                 } else if (!fieldType.isPrimitive() && !Serializable.class.isAssignableFrom(fieldType)) {
                     problems.add(where + " is not serializable (" + fieldType.getName() + ")");
@@ -67,6 +73,53 @@ class ExecutionSerialFormTest {
                     collectProblems(fieldType, where, seen, problems);
                 }
             }
+        }
+    }
+
+    @Test
+    void aStateSavedByTheFirstReleaseWithInstantsStillLoads() throws Exception {
+        Instant deadline = Instant.parse("2026-01-02T03:04:05.123456Z");
+        Instant createdAt = Instant.parse("2026-01-02T02:50:00Z");
+        SavedResumeState saved = SavedResumeState.of(
+                new ResumeState("old-1-abc", "svc-1", Instant.EPOCH, null, false, "f", "F", null, "usd", 1, null));
+        // what the first release wrote: the Instant fields set, the millisecond fields absent (0 when read back)
+        set(saved, "deadline", deadline);
+        set(saved, "createdAt", createdAt);
+        set(saved, "deadlineMillis", 0L);
+        set(saved, "createdAtMillis", 0L);
+
+        ResumeState back = roundTrip(saved).toResumeState();
+
+        assertEquals(deadline, back.deadline());
+        assertEquals(createdAt, back.createdAt());
+    }
+
+    @Test
+    void statusesForThreadDumpsAreNotLocalized() throws Exception {
+        Properties messages = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("Messages.properties")) {
+            messages.load(in);
+        }
+        List<String> statusKeys = messages.stringPropertyNames().stream()
+                .filter(k -> k.contains(".status"))
+                .sorted()
+                .toList();
+        assertEquals(List.of(), statusKeys, "getStatus() is for thread dumps and stays in English (see its Javadoc)");
+    }
+
+    private static void set(Object target, String field, Object value) throws Exception {
+        Field f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    private static SavedResumeState roundTrip(SavedResumeState state) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(state);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (SavedResumeState) in.readObject();
         }
     }
 
