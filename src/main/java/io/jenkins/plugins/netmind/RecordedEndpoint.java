@@ -24,6 +24,8 @@ public final class RecordedEndpoint {
     private final BigDecimal pricePerHour;
     private final String paymentType;
     private final String createdAt;
+    /** The per-deploy nonce in the endpoint's description; null in records of older versions. */
+    private final String nonce;
 
     private RecordedEndpoint(String runId, String credentialsId, String apiUrl, LedgerEntry entry) {
         this.runId = runId;
@@ -38,6 +40,7 @@ public final class RecordedEndpoint {
         this.pricePerHour = entry.pricePerHour();
         this.paymentType = entry.paymentType();
         this.createdAt = format(entry.createdAt());
+        this.nonce = entry.nonce();
     }
 
     /** Records {@code entry} for the build {@code runId} (an externalizable id), created with these settings. */
@@ -63,7 +66,8 @@ public final class RecordedEndpoint {
                 instances,
                 pricePerHour,
                 paymentType,
-                parse(createdAt));
+                parse(createdAt),
+                nonce);
     }
 
     /** Whether NetMind has confirmed that this endpoint is gone. */

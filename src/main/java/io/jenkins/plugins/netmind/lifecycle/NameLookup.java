@@ -37,18 +37,21 @@ final class NameLookup implements Poller<ServiceList, Service> {
 
     private final Env env;
     private final String name;
+    private final String nonce;
     private final WaitLog log;
     private final Instant graceEnd;
     private final Instant until;
     private volatile String lastFailure = "";
 
     /**
-     * @param sentAt when the create was (or may have been) sent
+     * @param nonce the deploy's nonce: only a service whose description carries it is ours (null: the name alone)
+     * @param sentAt when the create's outcome became unknown (the last moment it may have been sent)
      * @param deadline the deploy's deadline: the lookup gives up then even within the grace period
      */
-    NameLookup(Env env, String name, WaitLog log, Instant sentAt, Instant deadline) {
+    NameLookup(Env env, String name, String nonce, WaitLog log, Instant sentAt, Instant deadline) {
         this.env = env.withPolicy(backoff(env.policy()));
         this.name = name;
+        this.nonce = nonce;
         this.log = log;
         this.graceEnd = sentAt.plus(env.listGrace());
         this.until = graceEnd.isBefore(deadline) ? graceEnd : deadline;
@@ -100,14 +103,18 @@ final class NameLookup implements Poller<ServiceList, Service> {
         if (!list.supported()) {
             throw new EndpointException(EndpointException.Reason.OUTCOME_UNKNOWN, Messages.Deploy_noListRoute());
         }
-        List<Service> found = listed(list, name);
+        List<Service> found = listed(list, name, nonce);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The live services with an id that carry {@code name} in the list. */
-    static List<Service> listed(ServiceList list, String name) {
+    /**
+     * The live services with an id that carry {@code name} in the list and, unless {@code nonce} is null, this
+     * deploy's nonce in their description: another build's endpoint of the same name is never taken for ours.
+     */
+    static List<Service> listed(ServiceList list, String name, String nonce) {
         return list.services().stream()
                 .filter(s -> name.equals(s.name()) && !s.isGone() && s.serviceId() != null)
+                .filter(s -> EndpointNames.matches(s.description(), nonce))
                 .toList();
     }
 
