@@ -45,9 +45,10 @@ final class Teardowns {
         if (entry.serviceId() != null) {
             return delete(entry.name(), entry.serviceId(), entry, ledger, log);
         }
+        Instant asked = env.clock().instant();
         return env.client()
                 .listServices()
-                .thenCompose(list -> byName(entry, list, ledger, log))
+                .thenCompose(list -> byName(entry, list, asked, ledger, log))
                 .exceptionally(e -> {
                     String message = Messages.Teardown_failed(entry.name(), "-", messageOf(e));
                     log.log(message);
@@ -61,7 +62,7 @@ final class Teardowns {
      * gained a service id meanwhile (its deploy found it) is deleted by that id instead.
      */
     private CompletableFuture<TeardownReport.Item> byName(
-            LedgerEntry entry, ServiceList list, Ledger ledger, LogSink log) {
+            LedgerEntry entry, ServiceList list, Instant asked, Ledger ledger, LogSink log) {
         Instant now = env.clock().instant();
         LedgerEntry current = ledger.get(entry.name()).orElse(entry);
         if (current.serviceId() != null) {
@@ -80,7 +81,7 @@ final class Teardowns {
         }
         List<Service> found = NameLookup.listed(list, entry.name(), current.nonce());
         if (found.isEmpty()) {
-            return CompletableFuture.completedFuture(notListed(current, now, ledger, log));
+            return CompletableFuture.completedFuture(notListed(current, asked, ledger, log));
         }
         Instant created = entry.createdAt() != null ? entry.createdAt() : entry.recordedAt();
         List<CompletableFuture<TeardownReport.Item>> deletes = new ArrayList<>();
@@ -104,11 +105,13 @@ final class Teardowns {
     /**
      * A name the list does not show. Only an UNKNOWN entry knows when its uncertainty began (its {@code recordedAt});
      * an INTENT's create may still be in flight or have been retried until now (429s, or a restart), so it becomes
-     * UNKNOWN as of now. Either is concluded never created only once the grace period has passed since.
+     * UNKNOWN as of now. Either is concluded never created only when the list was asked (not answered: a slow
+     * answer shows NetMind as it was when asked) once the grace period had passed since.
      */
-    private TeardownReport.Item notListed(LedgerEntry entry, Instant now, Ledger ledger, LogSink log) {
+    private TeardownReport.Item notListed(LedgerEntry entry, Instant asked, Ledger ledger, LogSink log) {
+        Instant now = env.clock().instant();
         Instant since = entry.state() == LedgerEntry.State.UNKNOWN ? entry.recordedAt() : now;
-        Duration age = Duration.between(since, now);
+        Duration age = Duration.between(since, asked);
         if (age.compareTo(env.listGrace()) < 0) {
             String message;
             if (entry.state() != LedgerEntry.State.UNKNOWN) {

@@ -166,14 +166,17 @@ class LifecycleChaosTest {
                         .count();
                 if (attempts >= 3 && everCreated.contains(name)) {
                     slowCreated.add(name);
-                    if (lines.stream().noneMatch(l -> l.startsWith("Found endpoint " + name + " by name"))) {
+                    // found, or (when the deploy's deadline came first, e.g. virtual time stalled on a loaded
+                    // machine) reported unknown and left UNKNOWN for the sweeps: never concluded not created
+                    boolean found = lines.stream().anyMatch(l -> l.startsWith("Found endpoint " + name + " by name"));
+                    if (!found && !results.get(i).kind().equals("OUTCOME_UNKNOWN")) {
                         slowNotFound.add(name + ": " + results.get(i));
                     }
                 }
             }
             System.out.printf(
                     "chaos seed %d: %d lifecycles, list lag %s (grace %s), outcomes %s, faults %s (%d rules, %d"
-                            + " outages), slow creates lost after the grace from the intent %d (found by name %d), left"
+                            + " outages), slow creates lost after the grace from the intent %d (not found and not reported unknown %d), left"
                             + " before sweep %d (UNKNOWN in ledger %d),"
                             + " sweeps %s, leaked %d, forgotten %d, wall %d ms%n",
                     seed,
@@ -185,7 +188,7 @@ class LifecycleChaosTest {
                     rules,
                     outageCount,
                     slowCreated.size(),
-                    slowCreated.size() - slowNotFound.size(),
+                    slowNotFound.size(),
                     leftBeforeSweep.size(),
                     unknown,
                     sweeps.stream().map(List::size).toList(),
@@ -196,6 +199,7 @@ class LifecycleChaosTest {
                     .filter(o -> o.message() != null)
                     .collect(Collectors.toMap(Outcome::kind, o -> o, (a, b) -> a, TreeMap::new))
                     .forEach((kind, o) -> System.out.println("  e.g. " + kind + ": " + o.message()));
+            slowNotFound.forEach(n -> System.out.println("  slow create neither found nor reported unknown: " + n));
 
             assertEquals(LIFECYCLES, results.size());
             assertEquals(List.of(), forgotten, "forgotten endpoints");
@@ -231,7 +235,7 @@ class LifecycleChaosTest {
             }
             assertTrue(outageCount > 0, "no API outage happened");
             assertTrue(slowCreated.size() > 0, "no create was slowed past the grace counted from its intent");
-            assertEquals(List.of(), slowNotFound, "slow creates not found by name");
+            assertEquals(List.of(), slowNotFound, "slow creates neither found by name nor reported unknown");
             for (String line : lines) {
                 assertFalse(line.contains(sim.token()), line);
                 assertFalse(line.contains("null"), line);

@@ -82,7 +82,8 @@ public final class Faults {
 
     /**
      * Starts an API outage: every request to a NetMind API route gets {@code kind} (503, 502, 500 or a reset) until
-     * {@link #endOutage()}, whatever the rules and random faults say (latencies still apply).
+     * {@link #endOutage()}, except where a rule names another fault for that call (rules stay deterministic); random
+     * faults pause, latencies still apply.
      */
     public Faults startOutage(FaultKind kind) {
         this.outage = switch (kind) {
@@ -152,7 +153,7 @@ public final class Faults {
             }
         }
         Fault down = outage;
-        if (down != null && route != Route.ENDPOINT) {
+        if (down != null && route != Route.ENDPOINT && main == null) {
             main = down;
         }
         if (main == null && picked.isEmpty()) {
