@@ -89,6 +89,22 @@ class ClientHardeningTest {
     }
 
     @Test
+    void anExceptionWhoseMessageHoldsTheTokenIsNeverKeptAsACause() {
+        // what the JDK throws for a header value it refuses: its message quotes the value
+        Failures failures = new Failures(sim.baseUrl(), TOKEN, java.time.Clock.systemUTC());
+        RuntimeException jdk = new IllegalArgumentException("invalid header value: \"Bearer " + TOKEN + "\"");
+        NetMindException e = failures.fromThrowable(
+                "GET", "/v1/inference-service/a", false, new java.io.IOException("send failed", jdk), Duration.ZERO);
+        assertNull(e.getCause());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        IllegalStateException harmless = new IllegalStateException("no route to host");
+        assertEquals(
+                harmless,
+                failures.fromThrowable("GET", "/x", false, harmless, Duration.ZERO)
+                        .getCause());
+    }
+
+    @Test
     void theTokenIsMaskedBeforeNetMindsMessageIsCut() throws Exception {
         // the token straddles the 500-character cut: cutting first would leave its first characters
         String message = "x".repeat(490) + " " + TOKEN + " and more text after it";

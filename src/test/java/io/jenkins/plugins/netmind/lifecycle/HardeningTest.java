@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -248,7 +249,10 @@ class HardeningTest {
 
     @Test
     void twoDeploysOfOneNameCannotBothPassTheCheck() throws Exception {
-        Ledger slow = new Ledger() {
+        // the first read of the name waits (up to 2 s) for the other deploy's first read: without one atomic step both
+        // see no entry and both create; with it the second waits on the first and is refused
+        CyclicBarrier bothChecking = new CyclicBarrier(2);
+        Ledger racing = new Ledger() {
             private final InMemoryLedger inner = new InMemoryLedger();
 
             @Override
@@ -258,12 +262,15 @@ class HardeningTest {
 
             @Override
             public Optional<LedgerEntry> get(String name) {
-                try {
-                    Thread.sleep(200); // widens the window between the check and the intent
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                Optional<LedgerEntry> found = inner.get(name);
+                if (found.isEmpty()) {
+                    try {
+                        bothChecking.await(2, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        // the other deploy did not come (it waits for this one): go on
+                    }
                 }
-                return inner.get(name);
+                return found;
             }
 
             @Override
@@ -271,17 +278,30 @@ class HardeningTest {
                 return inner.entries();
             }
         };
-        Deployment one = v.engine.deploy(spec().name("twin").build(), slow, v.log);
-        Deployment two = v.engine.deploy(spec().name("twin").build(), slow, v.log);
+        // a second client and engine: each deploy's callbacks run on its own HTTP client's threads, truly at once
+        EndpointEngine other = EndpointEngine.builder(v.sim.clientBuilder()
+                        .scheduler(v.scheduler)
+                        .clock(v.clock)
+                        .build())
+                .scheduler(v.scheduler)
+                .clock(v.clock)
+                .random(new Random(43))
+                .build();
+        Deployment one = v.engine.deploy(spec().name("twin").build(), racing, v.log);
+        Deployment two = other.deploy(spec().name("twin").build(), racing, v.log);
         CompletableFuture.allOf(one.result(), two.result())
                 .exceptionally(e -> null)
                 .get(20, TimeUnit.SECONDS);
 
         assertEquals(1, v.sim.requests(Route.CREATE).size(), "only one create");
-        long refused = List.of(one, two).stream()
-                .filter(d -> d.result().isCompletedExceptionally())
-                .count();
-        assertEquals(1, refused);
+        List<EndpointException> refused = new java.util.ArrayList<>();
+        for (Deployment d : List.of(one, two)) {
+            if (d.result().isCompletedExceptionally()) {
+                refused.add(failure(d.result()));
+            }
+        }
+        assertEquals(1, refused.size());
+        assertEquals(EndpointException.Reason.INVALID_SPEC, refused.get(0).reason());
     }
 
     // ---- item 8: statuses NetMind may send ----
