@@ -31,6 +31,8 @@ public final class RecordedEndpoint {
     private final BigDecimal pricePerHour;
     private final String paymentType;
     private final String createdAt;
+    /** The per-deploy nonce in the endpoint's description; null in records of older versions. */
+    private final String nonce;
     /** For the build page only, once the deploy has told them: the GPU's display name, its region, the URL. */
     private final String gpuName;
 
@@ -59,6 +61,7 @@ public final class RecordedEndpoint {
         this.pricePerHour = entry.pricePerHour();
         this.paymentType = entry.paymentType();
         this.createdAt = format(entry.createdAt());
+        this.nonce = entry.nonce();
         this.gpuName = gpuName;
         this.region = region;
         this.url = url;
@@ -112,7 +115,8 @@ public final class RecordedEndpoint {
                 instances,
                 pricePerHour,
                 paymentType,
-                parse(createdAt));
+                parse(createdAt),
+                nonce);
     }
 
     /** Whether NetMind has confirmed that this endpoint is gone. */

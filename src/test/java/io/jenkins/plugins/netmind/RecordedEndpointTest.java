@@ -98,7 +98,8 @@ class RecordedEndpointTest {
                         "instances",
                         "pricePerHour",
                         "paymentType",
-                        "createdAt"),
+                        "createdAt",
+                        "nonce"),
                 persisted.stream().map(Field::getName).collect(Collectors.toSet()));
     }
 

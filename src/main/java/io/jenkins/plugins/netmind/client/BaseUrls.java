@@ -12,6 +12,11 @@ final class BaseUrls {
         if (url == null || !url.isAbsolute() || url.getHost() == null || url.isOpaque()) {
             throw new IllegalArgumentException(Messages.Client_invalidBaseUrl(String.valueOf(url)));
         }
+        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+            // paths are appended to the base URL: a query or fragment would swallow them, userinfo would leak
+            throw new IllegalArgumentException(Messages.Client_baseUrlExtras(
+                    url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())));
+        }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IllegalArgumentException(Messages.Client_invalidBaseUrl(url));

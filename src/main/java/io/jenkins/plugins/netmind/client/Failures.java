@@ -33,7 +33,7 @@ final class Failures {
     /** A non-success answer; {@code create} is true for the POST that creates a service. */
     NetMindException fromResponse(String method, String path, boolean create, HttpResponse<String> response) {
         int status = response.statusCode();
-        String message = hide(JsonText.errorMessage(response.body()));
+        String message = JsonText.errorMessage(response.body(), this::hide);
         String shown = message.isEmpty() ? Messages.NetMindException_noMessage() : message;
         Duration retryAfter =
                 status == 429 || status == 503 ? retryAfter(response).orElse(null) : null;
@@ -45,9 +45,13 @@ final class Failures {
         } else if (status == 401 || status == 403) {
             kind = Kind.UNAUTHORIZED;
             text = Messages.NetMindException_unauthorized(method, path, status, shown, baseUrl);
-        } else if (status == 404) {
+        } else if (status == 404 && JsonText.isJson(response.body())) {
             kind = Kind.NOT_FOUND;
             text = Messages.NetMindException_notFound(method, path, status, shown, baseUrl);
+        } else if (status == 404) {
+            // not NetMind's JSON error: a gateway or proxy answered, which proves nothing about the service
+            kind = Kind.OTHER;
+            text = Messages.NetMindException_notFoundNotNetMind(method, path, status, shown, baseUrl);
         } else if (status == 429) {
             kind = Kind.RATE_LIMITED;
             text = Messages.NetMindException_rateLimited(method, path, status, shown);
@@ -58,13 +62,26 @@ final class Failures {
             kind = Kind.OTHER;
             text = Messages.NetMindException_other(method, path, status, shown);
         }
-        boolean retryable = kind == Kind.RATE_LIMITED || (!create && (kind == Kind.SERVER_ERROR || status == 408));
+        boolean retryable = kind == Kind.RATE_LIMITED
+                || (!create && (kind == Kind.SERVER_ERROR || status == 408 || (status == 404 && kind == Kind.OTHER)));
         return new NetMindException(text, method, path, status, message, kind, retryable, retryAfter, null);
     }
 
     /** A failure without an answer (connect error, timeout, broken connection). */
     NetMindException fromThrowable(String method, String path, boolean create, Throwable failure, Duration timeout) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof CappedBody.TooLarge tooLarge) {
+            return new NetMindException(
+                    Messages.NetMindException_tooLarge(method, path, tooLarge.limit() / (1024 * 1024)),
+                    method,
+                    path,
+                    0,
+                    "",
+                    Kind.INVALID_RESPONSE,
+                    false,
+                    null,
+                    null);
+        }
         String detail = hide(describe(cause));
         Kind kind;
         if (isConnectFailure(cause)) {
@@ -86,7 +103,7 @@ final class Failures {
                     default -> Messages.NetMindException_other(method, path, 0, detail);
                 };
         boolean retryable = kind == Kind.CONNECTION || kind == Kind.TIMEOUT;
-        return new NetMindException(text, method, path, 0, "", kind, retryable, null, cause);
+        return new NetMindException(text, method, path, 0, "", kind, retryable, null, keep(cause));
     }
 
     /** A readiness probe without an answer: kind {@code TIMEOUT} when the request timed out, else {@code CONNECTION}. */
@@ -99,7 +116,7 @@ final class Failures {
                 ? Messages.Probe_timeout(shown, seconds(timeout))
                 : Messages.Probe_connection(shown, hide(String.valueOf(cause.getMessage())));
         Kind kind = timedOut ? Kind.TIMEOUT : Kind.CONNECTION;
-        return new NetMindException(text, "GET", url.getRawPath(), 0, "", kind, true, null, cause);
+        return new NetMindException(text, "GET", url.getRawPath(), 0, "", kind, true, null, keep(cause));
     }
 
     /** A success answer whose body could not be read. */
@@ -114,7 +131,31 @@ final class Failures {
                 Kind.INVALID_RESPONSE,
                 false,
                 null,
-                cause);
+                keep(cause));
+    }
+
+    /**
+     * The cause to attach, or null when a message anywhere in its chain holds the token (the JDK puts a header value
+     * it refuses into its message): such an exception is never kept, its text reached the message masked.
+     */
+    Throwable keep(Throwable cause) {
+        if (secret == null || secret.isEmpty()) {
+            return cause;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(secret) || t.toString().contains(secret)) {
+                return null;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (String.valueOf(s).contains(secret)) {
+                    return null;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return cause;
     }
 
     /** The same failure with a note of how many attempts were made. */

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +80,18 @@ public final class NetMindClient {
     public CompletableFuture<Service> createService(CreateServiceRequest request) {
         Objects.requireNonNull(request, "request");
         String body = write(request);
-        return call("POST", SERVICES_PATH, body, true, Set.of(), this::service);
+        return call("POST", SERVICES_PATH, body, true, Set.of(), (response, path) -> {
+            Service created = service(response, path);
+            if (created.serviceId() == null || created.serviceId().isBlank()) {
+                throw failures.invalid(
+                        "POST",
+                        path,
+                        response.statusCode(),
+                        new IllegalStateException(
+                                Messages.Response_noServiceId(keysOf(readAny("POST", path, response)))));
+            }
+            return created;
+        });
     }
 
     /** {@code GET /v1/inference-service/{id}}: the service's current state. */
@@ -98,15 +109,21 @@ public final class NetMindClient {
         return call("PUT", servicePath(serviceId), body.toString(), false, Set.of(), this::service);
     }
 
-    /** {@code DELETE /v1/inference-service/{id}}: {@code DELETED}, or {@code ALREADY_GONE} when NetMind answers 404. */
+    /**
+     * {@code DELETE /v1/inference-service/{id}}: {@code DELETED}, or {@code ALREADY_GONE} when NetMind answers 404 with
+     * its JSON error (a 404 of another shape, e.g. a gateway's HTML page, fails, retryable). Neither proves the service
+     * gone: confirm with {@link #getService}.
+     */
     public CompletableFuture<DeleteOutcome> deleteService(String serviceId) {
-        return call(
-                "DELETE",
-                servicePath(serviceId),
-                null,
-                false,
-                Set.of(404),
-                (response, path) -> response.statusCode() == 404 ? DeleteOutcome.ALREADY_GONE : DeleteOutcome.DELETED);
+        return call("DELETE", servicePath(serviceId), null, false, Set.of(404), (response, path) -> {
+            if (response.statusCode() != 404) {
+                return DeleteOutcome.DELETED;
+            }
+            if (!JsonText.isJson(response.body())) {
+                throw failures.fromResponse("DELETE", path, false, response);
+            }
+            return DeleteOutcome.ALREADY_GONE;
+        });
     }
 
     /** {@code GET /v1/inference-service}: not documented; {@link ServiceList#unsupported()} on 404 or 405. */
@@ -133,10 +150,18 @@ public final class NetMindClient {
 
     /**
      * The HTTP status of a {@code GET} on an endpoint's URL (a readiness probe). No retries; the token is sent only
-     * when {@code sendToken} is true. Fails with kind {@code CONNECTION} or {@code TIMEOUT} when no answer came.
+     * when {@code sendToken} is true, and only over https (or to a loopback host). Fails with kind {@code CONNECTION}
+     * or {@code TIMEOUT} when no answer came (the body counts: at most the request timeout in all), and with kind
+     * {@code BAD_REQUEST} (not retryable) for a URL it refuses: one that would send the token over plain http, or a
+     * link-local or cloud-metadata address.
      */
     public CompletableFuture<Integer> probe(URI url, boolean sendToken) {
         Objects.requireNonNull(url, "url");
+        String refused = ProbeTargets.refusal(url, sendToken);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(new NetMindException(
+                    refused, "GET", url.getRawPath(), 0, "", NetMindException.Kind.BAD_REQUEST, false, null, null));
+        }
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(url).timeout(requestTimeout).GET();
         if (sendToken) {
@@ -144,7 +169,10 @@ public final class NetMindClient {
         }
         CompletableFuture<HttpResponse<Void>> sent;
         try {
-            sent = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding());
+            sent = Deadlines.bound(
+                    http.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding()),
+                    requestTimeout,
+                    () -> new HttpTimeoutException("probe timed out"));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -204,6 +232,12 @@ public final class NetMindClient {
         }
     }
 
+    private static String keysOf(JsonNode root) {
+        List<String> keys = new ArrayList<>();
+        root.fieldNames().forEachRemaining(keys::add);
+        return keys.isEmpty() ? Messages.EndpointUrl_noKeys() : String.join(", ", keys);
+    }
+
     private static String write(Object value) {
         try {
             return JsonText.MAPPER.writeValueAsString(value);
@@ -212,20 +246,40 @@ public final class NetMindClient {
         }
     }
 
+    /**
+     * The path of one service. The id must be a safe path segment: letters, digits, {@code -._~}, at most 128
+     * characters, and not {@code .} or {@code ..} (which a server would resolve to another path); else
+     * IllegalArgumentException saying so.
+     */
     static String servicePath(String serviceId) {
-        if (serviceId == null || serviceId.isBlank()) {
-            throw new IllegalArgumentException(Messages.Client_invalidServiceId(String.valueOf(serviceId)));
+        if (!isSafeServiceId(serviceId)) {
+            throw new IllegalArgumentException(
+                    serviceId == null || serviceId.isBlank()
+                            ? Messages.Client_missingServiceId()
+                            : Messages.Client_invalidServiceId(JsonText.printable(serviceId)));
         }
-        StringBuilder sb = new StringBuilder(SERVICES_PATH).append('/');
-        for (byte b : serviceId.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
-                sb.append(c);
-            } else {
-                sb.append('%').append(String.format("%02X", b & 0xff));
+        return SERVICES_PATH + "/" + serviceId;
+    }
+
+    /** Whether {@code serviceId} can go into a URL path as one segment, unencoded and unchanged. */
+    public static boolean isSafeServiceId(String serviceId) {
+        if (serviceId == null || serviceId.isEmpty() || serviceId.length() > 128) {
+            return false;
+        }
+        if (serviceId.equals(".") || serviceId.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < serviceId.length(); i++) {
+            char c = serviceId.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
             }
         }
-        return sb.toString();
+        return true;
     }
 
     @Override
@@ -250,7 +304,8 @@ public final class NetMindClient {
                 throw new IllegalArgumentException(Messages.Client_emptyToken());
             }
             String trimmed = token.trim();
-            if (trimmed.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // checked before any request: the JDK refuses other header characters with a message that holds the value
+            if (trimmed.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
                 throw new IllegalArgumentException(Messages.Client_invalidToken());
             }
             this.token = trimmed;
@@ -274,7 +329,7 @@ public final class NetMindClient {
             return this;
         }
 
-        /** How long one request may take until the answer's headers arrive (60 s). */
+        /** How long one request may take, its answer's body included (60 s). */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout);
             return this;

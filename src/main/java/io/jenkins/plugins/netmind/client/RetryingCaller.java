@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,8 @@ import java.util.random.RandomGenerator;
 /**
  * Sends one NetMind call with {@link HttpClient#sendAsync} and retries it through the {@link Scheduler} (no thread
  * waits): GET, PUT and DELETE on connection errors, timeouts, 429 and 5xx; the create only when the connection never
- * got made or NetMind answered 429.
+ * got made or NetMind answered 429. Each attempt, body included, is bounded by the request timeout ({@link
+ * Deadlines}); bodies are read up to a cap ({@link CappedBody}).
  */
 final class RetryingCaller {
 
@@ -56,7 +58,10 @@ final class RetryingCaller {
         }
         CompletableFuture<HttpResponse<String>> sent;
         try {
-            sent = http.sendAsync(request(call), HttpResponse.BodyHandlers.ofString());
+            sent = Deadlines.bound(
+                    http.sendAsync(request(call), CappedBody.handler()),
+                    requestTimeout,
+                    () -> new HttpTimeoutException("request timed out"));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -32,7 +32,12 @@ public record Service(
         @JsonProperty("is_deleted") boolean deleted,
         @JsonProperty("payment_type") String paymentType) {
 
-    private static final List<String> FAILURE_WORDS = List.of("fail", "error", "stopped", "deleted");
+    /** Word beginnings of statuses that waiting will not cure ({@code failed}, {@code terminated}, {@code OOMKilled}). */
+    private static final List<String> FAILURE_WORDS =
+            List.of("fail", "error", "stopped", "deleted", "terminat", "crash", "kill", "oom", "exited", "evicted");
+
+    /** The statuses NetMind documents, plus the ones a service passes through on the way to a failure. */
+    private static final List<String> KNOWN_STATUSES = List.of("initializing", "available");
 
     /** Replaces missing values by JSON null and an empty resource metadata. */
     public Service {
@@ -55,14 +60,33 @@ public record Service(
         return status != null && status.trim().equalsIgnoreCase("available");
     }
 
-    /** Whether the status looks like a failure that waiting will not cure (contains fail, error, stopped, deleted). */
+    /**
+     * Whether the status looks like a failure that waiting will not cure: a word in it starts with fail, error,
+     * terminat, crash, kill, oom, or is stopped, deleted, exited, evicted ({@code failed}, {@code terminated},
+     * {@code crashed}, {@code killed}, {@code OOMKilled}, {@code oom_killed}).
+     */
     @JsonIgnore
     public boolean isTerminalFailure() {
         if (status == null) {
             return false;
         }
-        String s = status.toLowerCase(Locale.ROOT);
-        return FAILURE_WORDS.stream().anyMatch(s::contains);
+        // camelCase words apart (OOMKilled -> OOM Killed), then lower case and split on anything not a letter
+        String spaced = status.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+        for (String word : spaced.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            for (String failure : FAILURE_WORDS) {
+                if (!word.isEmpty() && word.startsWith(failure)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the status is one NetMind documents ({@code initializing}, {@code available}) or a terminal one. */
+    @JsonIgnore
+    public boolean isKnownStatus() {
+        return status != null
+                && (KNOWN_STATUSES.contains(status.trim().toLowerCase(Locale.ROOT)) || isTerminalFailure());
     }
 
     /** Whether NetMind marks the service deleted ({@code is_deleted: true}). */

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -50,6 +51,8 @@ final class DeployRun {
     private final boolean sendToken;
     private final int instances;
     private final String paymentType;
+    /** Written into the description; an endpoint found by name is ours only where it matches (null: name alone). */
+    private volatile String nonce;
 
     private volatile String flavorId;
     private volatile String flavorName;
@@ -57,7 +60,9 @@ final class DeployRun {
     private volatile BigDecimal pricePerHour;
     private volatile String serviceId;
     private volatile Instant createdAt;
+    /** When the create's outcome became unknown (or may have): the list grace period counts from it. */
     private volatile Instant sentAt;
+
     private volatile boolean cancelRequested;
 
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
@@ -80,6 +85,7 @@ final class DeployRun {
             this.sendToken = spec.sendTokenToEndpoint();
             this.instances = spec.instances();
             this.paymentType = spec.paymentType();
+            this.nonce = EndpointNames.nonce(env.random());
         } else {
             this.createdAt = resume.createdAt();
             this.startedAt = resume.createdAt() != null
@@ -123,13 +129,18 @@ final class DeployRun {
     static DeployRun resume(Env env, ResumeState state, Ledger ledger, LogSink log) {
         DeployRun run = new DeployRun(env, ledger, log, null, state, state.name());
         LedgerEntry entry = ledger.get(state.name()).filter(LedgerEntry::isLive).orElse(null);
+        run.nonce = entry == null ? null : entry.nonce();
         if (run.serviceId == null && entry != null && entry.serviceId() != null) {
             // the ledger learned the id after the state was saved: resume that endpoint, do not look for it
             run.serviceId = entry.serviceId();
             run.createdAt = entry.createdAt();
-        } else if (entry != null) {
-            // an intent in the ledger is when the create may have been sent; without one it never was
+        } else if (entry != null && entry.state() == LedgerEntry.State.UNKNOWN) {
+            // the outcome became unknown before the restart, at the time the entry records
             run.sentAt = entry.recordedAt();
+        } else if (entry != null) {
+            // an intent: the create may have been in flight (or retried) until the restart, so the grace starts now
+            run.sentAt = env.clock().instant();
+            ledger.put(entry.withState(entry.state(), run.sentAt));
         }
         log.log(Messages.Deploy_resuming(state.name(), run.serviceId == null ? "?" : run.serviceId));
         CompletableFuture<Service> known = run.serviceId != null
@@ -187,18 +198,17 @@ final class DeployRun {
 
     private CompletableFuture<Service> create(Flavor flavor) {
         checkCancelled();
-        ledger.get(name).filter(LedgerEntry::isLive).ifPresent(e -> {
-            // an intent would overwrite the record of an endpoint that may still exist
-            throw new EndpointException(
-                    EndpointException.Reason.INVALID_SPEC,
-                    Messages.Deploy_nameInUse(name, Objects.toString(e.serviceId(), "-"), e.state()));
-        });
         flavorId = flavor.flavorId();
         flavorName = flavor.displayName();
         region = flavor.region();
         pricePerHour = flavor.price(paymentType).orElse(null);
         Instant now = env.clock().instant();
-        ledger.put(intent(now));
+        // one atomic step: an intent would overwrite the record of an endpoint that may still exist
+        ledger.putIntent(intent(now)).ifPresent(e -> {
+            throw new EndpointException(
+                    EndpointException.Reason.INVALID_SPEC,
+                    Messages.Deploy_nameInUse(name, Objects.toString(e.serviceId(), "-"), e.state()));
+        });
         sentAt = now;
         BigDecimal total = pricePerHour == null ? null : pricePerHour.multiply(BigDecimal.valueOf(instances));
         log.log(Messages.Deploy_creating(
@@ -210,7 +220,7 @@ final class DeployRun {
                 Texts.money(total, paymentType)));
         CreateServiceRequest request = new CreateServiceRequest(
                 name,
-                EndpointNames.description(spec.owner(), now.plus(spec.expiresAfter())),
+                EndpointNames.description(spec.owner(), now.plus(spec.expiresAfter()), nonce),
                 paymentType,
                 CreateServiceRequest.Resources.manual(flavorId, instances),
                 new CreateServiceRequest.Deployment(spec.image(), spec.command(), spec.port(), spec.gpuCount()));
@@ -231,6 +241,12 @@ final class DeployRun {
             markNothingCreated();
             return CompletableFuture.failedFuture(reported);
         }
+        // the outcome became unknown now, maybe long after the intent (429s, Retry-After): the grace counts from here
+        Instant now = env.clock().instant();
+        sentAt = now;
+        ledger.get(name)
+                .filter(entry -> entry.isLive() && entry.serviceId() == null)
+                .ifPresent(entry -> ledger.put(entry.withState(entry.state(), now)));
         log.log(Messages.Deploy_outcomeUnknown(name));
         return findByName(reported);
     }
@@ -241,7 +257,7 @@ final class DeployRun {
      */
     private CompletableFuture<Service> findByName(EndpointException notFound) {
         Instant sent = sentAt != null ? sentAt : Instant.EPOCH;
-        return new NameLookup(env, name, waitLog, sent, deadline)
+        return new NameLookup(env, name, nonce, waitLog, sent, deadline)
                 .find(this::run)
                 .handle((service, failure) -> {
                     if (failure == null) {
@@ -290,7 +306,7 @@ final class DeployRun {
     /** The ledger entry of a create about to be sent (or sent without a ledger entry to show for it). */
     private LedgerEntry intent(Instant now) {
         return new LedgerEntry(
-                name, null, LedgerEntry.State.INTENT, now, flavorId, instances, pricePerHour, paymentType, null);
+                name, null, LedgerEntry.State.INTENT, now, flavorId, instances, pricePerHour, paymentType, null, nonce);
     }
 
     /** {@code first} is the create's answer, or null after a resume (then the first poll is immediate). */
@@ -466,6 +482,7 @@ final class DeployRun {
     private final class WaitForAvailable implements Poller<Service, Service> {
         private volatile String lastStatus = "";
         private volatile String lastFailure = "";
+        private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
 
         @Override
         public CompletableFuture<Service> call() {
@@ -475,7 +492,7 @@ final class DeployRun {
         @Override
         public Service evaluate(Service s) {
             EndpointStates.failIfGone(s, name, serviceId);
-            String status = String.valueOf(s.status());
+            String status = EndpointStates.statusOf(s);
             if (!status.equals(lastStatus)) {
                 lastStatus = status;
                 if (s.isAvailable()) {
@@ -489,6 +506,7 @@ final class DeployRun {
                                 : Messages.Deploy_statusWithInfo(name, status, elapsed, info));
             }
             EndpointStates.failIfTerminal(s, name);
+            EndpointStates.noteUnknown(s, name, unknownStatuses, waitLog);
             return s.isAvailable() ? s : null;
         }
 

@@ -46,6 +46,12 @@ public record DeploySpec(
     /** The default lifetime written as the expiry. */
     public static final Duration DEFAULT_EXPIRES_AFTER = Duration.ofHours(24);
 
+    /** The longest timeout (of a deploy or a scale). */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
+
+    /** The longest lifetime written as the expiry. */
+    public static final Duration MAX_EXPIRES_AFTER = Duration.ofDays(366);
+
     /** Checks and normalises the fields. */
     public DeploySpec {
         name = blankToNull(name);
@@ -82,15 +88,64 @@ public record DeploySpec(
         if (!paymentType.equals("usd") && !paymentType.equals("cny") && !paymentType.equals("nmt")) {
             throw invalid(Messages.Spec_paymentTypeInvalid(paymentType));
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw invalid(Messages.Spec_timeoutInvalid(timeout));
-        }
+        checkTimeout(timeout);
         if (expiresAfter.isNegative() || expiresAfter.isZero()) {
             throw invalid(Messages.Spec_expiresAfterInvalid(expiresAfter));
         }
-        if (readinessPath != null && !readinessPath.startsWith("/")) {
-            throw invalid(Messages.Spec_readinessPathInvalid(readinessPath));
+        if (expiresAfter.compareTo(MAX_EXPIRES_AFTER) > 0) {
+            throw invalid(Messages.Spec_expiresAfterTooLong(Texts.duration(expiresAfter), MAX_EXPIRES_AFTER.toDays()));
         }
+        checkNoControl(image, "image");
+        checkNoControl(command, "command");
+        checkNoControl(owner, "owner");
+        if (readinessPath != null && !isUriPath(readinessPath)) {
+            throw invalid(Messages.Spec_readinessPathInvalid(Texts.printable(readinessPath)));
+        }
+    }
+
+    /** Positive and at most {@link #MAX_TIMEOUT}; else INVALID_SPEC saying so. */
+    static void checkTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw invalid(Messages.Spec_timeoutInvalid(timeout));
+        }
+        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw invalid(Messages.Spec_timeoutTooLong(Texts.duration(timeout), MAX_TIMEOUT.toDays()));
+        }
+    }
+
+    private static void checkNoControl(String value, String field) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw invalid(Messages.Spec_controlCharacter(field, Texts.printable(value)));
+        }
+    }
+
+    /**
+     * Whether {@code path} is an absolute URI path (with an optional query) that can be appended to an endpoint URL as
+     * it is: starts with one slash (two would name another host), only characters a URI path or query may hold (no
+     * blank, no {@code #}, escapes well formed).
+     */
+    static boolean isUriPath(String path) {
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=:@/?%".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+            if (c == '%' && (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** A builder with the defaults: one instance, port 8080, no GPU, usd, 30 minutes, no readiness path. */

@@ -76,15 +76,32 @@ public final class EndpointEngine {
         return teardowns.all(items);
     }
 
-    /** Tears down every ledger entry NetMind has not confirmed deleted (the safety net). Never fails. */
+    /**
+     * Tears down every ledger entry NetMind has not confirmed deleted (the safety net). Never throws: what could not be
+     * deleted is in the report's failures; when the ledger cannot even be read, the future fails with an {@link
+     * EndpointException} (reason NETMIND) saying so.
+     */
     public CompletableFuture<TeardownReport> teardownAll(Ledger ledger, LogSink log) {
-        LogSink safe = Guarded.log(log);
-        Ledger guarded = Guarded.ledger(ledger, safe);
-        List<CompletableFuture<TeardownReport.Item>> items = ledger.entries().stream()
-                .filter(LedgerEntry::isLive)
-                .map(e -> teardowns.entry(e, guarded, safe))
-                .toList();
-        return teardowns.all(items);
+        try {
+            LogSink safe = Guarded.log(Objects.requireNonNull(log, "log"));
+            Ledger guarded = Guarded.ledger(Objects.requireNonNull(ledger, "ledger"), safe);
+            List<LedgerEntry> entries;
+            try {
+                entries = List.copyOf(ledger.entries());
+            } catch (RuntimeException e) {
+                String message = Messages.Ledger_readAllFailed(Teardowns.messageOf(e));
+                safe.log(message);
+                return CompletableFuture.failedFuture(
+                        new EndpointException(EndpointException.Reason.NETMIND, message, e));
+            }
+            List<CompletableFuture<TeardownReport.Item>> items = entries.stream()
+                    .filter(e -> e != null && e.isLive())
+                    .map(e -> teardowns.entry(e, guarded, safe))
+                    .toList();
+            return teardowns.all(items);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Builds an {@link EndpointEngine}. */

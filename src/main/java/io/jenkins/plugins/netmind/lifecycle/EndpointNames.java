@@ -19,6 +19,8 @@ public final class EndpointNames {
 
     private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9-]{0," + (MAX_LENGTH - 1) + "}");
     private static final Pattern EXPIRES = Pattern.compile("(?:^|\\s)expires=(\\S+)");
+    private static final Pattern NONCE = Pattern.compile("(?:^|\\s)nonce=([a-z0-9]{1,32})(?:\\s|$)");
+    private static final int NONCE_LENGTH = 12;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int SUFFIX_LENGTH = 6;
     private static final int MAX_OWNER_IN_MARKER = 80;
@@ -67,6 +69,40 @@ public final class EndpointNames {
             who = who.substring(0, MAX_OWNER_IN_MARKER);
         }
         return MARKER + " owner=" + who + " expires=" + expires.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The description with this deploy's nonce: {@code managed-by=jenkins-netmind owner=<owner> expires=<instant>
+     * nonce=<nonce>} (the owner's blanks become {@code _}, so no word of it can read as a field).
+     */
+    public static String description(String owner, Instant expires, String nonce) {
+        return description(owner, expires) + " nonce=" + nonce;
+    }
+
+    /** A fresh per-deploy nonce: {@value #NONCE_LENGTH} lowercase letters and digits. */
+    public static String nonce(RandomGenerator random) {
+        StringBuilder nonce = new StringBuilder();
+        for (int i = 0; i < NONCE_LENGTH; i++) {
+            nonce.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return nonce.toString();
+    }
+
+    /** The nonce written into a managed endpoint's description, if any. */
+    public static Optional<String> nonce(String description) {
+        if (!isManaged(description)) {
+            return Optional.empty();
+        }
+        Matcher m = NONCE.matcher(description);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Whether an endpoint with this description belongs to the deploy with {@code nonce}: always when {@code nonce}
+     * is null (a ledger entry of an older version, which matched by name alone), else when the nonces are equal.
+     */
+    public static boolean matches(String description, String nonce) {
+        return nonce == null || nonce.equals(nonce(description).orElse(null));
     }
 
     /** Whether a description carries this plugin's marker. */

@@ -48,10 +48,25 @@ final class Guarded {
                     // nothing exists yet: better not to create what could not be recorded
                     throw new EndpointException(
                             EndpointException.Reason.INVALID_SPEC,
-                            Messages.Ledger_intentFailed(entry.name(), String.valueOf(e.getMessage())),
+                            Messages.Ledger_intentFailed(entry.name(), Teardowns.messageOf(e)),
                             e);
                 }
-                log.log(Messages.Ledger_putFailed(entry.name(), entry.state(), String.valueOf(e.getMessage())));
+                log.log(Messages.Ledger_putFailed(entry.name(), entry.state(), Teardowns.messageOf(e)));
+            }
+        }
+
+        /**
+         * The atomic check and write; when it throws, the plain write is tried (a ledger that cannot be read counts as
+         * empty, as everywhere), and only an intent that cannot be written stops the deploy.
+         */
+        @Override
+        public Optional<LedgerEntry> putIntent(LedgerEntry intent) {
+            try {
+                return ledger.putIntent(intent);
+            } catch (RuntimeException e) {
+                put(intent);
+                log.log(Messages.Ledger_readFailed(intent.name(), Teardowns.messageOf(e)));
+                return Optional.empty();
             }
         }
 
@@ -61,7 +76,7 @@ final class Guarded {
             try {
                 return ledger.get(name);
             } catch (RuntimeException e) {
-                log.log(Messages.Ledger_readFailed(name, String.valueOf(e.getMessage())));
+                log.log(Messages.Ledger_readFailed(name, Teardowns.messageOf(e)));
                 return Optional.empty();
             }
         }
@@ -76,7 +91,7 @@ final class Guarded {
             try {
                 return ledger.findByServiceId(serviceId);
             } catch (RuntimeException e) {
-                log.log(Messages.Ledger_readFailed(serviceId, String.valueOf(e.getMessage())));
+                log.log(Messages.Ledger_readFailed(serviceId, Teardowns.messageOf(e)));
                 return Optional.empty();
             }
         }

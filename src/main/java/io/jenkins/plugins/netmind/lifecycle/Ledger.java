@@ -19,6 +19,23 @@ public interface Ledger {
     /** All entries, in insertion order. */
     List<LedgerEntry> entries();
 
+    /**
+     * Records {@code intent} unless a live entry (not {@link LedgerEntry.State#DELETED}) already holds its name, as one
+     * atomic step: of two deploys of one name, only one passes. Returns the live entry that holds the name, or empty
+     * when {@code intent} was written. The default synchronizes on this ledger, which is atomic for ledgers whose
+     * {@code put} and {@code get} synchronize on themselves ({@link InMemoryLedger}); a ledger that spreads one
+     * record over several objects overrides it.
+     */
+    default Optional<LedgerEntry> putIntent(LedgerEntry intent) {
+        synchronized (this) {
+            Optional<LedgerEntry> holder = get(intent.name()).filter(LedgerEntry::isLive);
+            if (holder.isEmpty()) {
+                put(intent);
+            }
+            return holder;
+        }
+    }
+
     /** The entry that carries this service id, if any. */
     default Optional<LedgerEntry> findByServiceId(String serviceId) {
         return entries().stream().filter(e -> serviceId.equals(e.serviceId())).findFirst();

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param pricePerHour the flavor's price per instance and hour in {@code paymentType}, null when unknown
  * @param paymentType NetMind's payment type, e.g. {@code usd}
  * @param createdAt when the create call returned, null until then
+ * @param nonce the per-deploy nonce written into the endpoint's description ({@link EndpointNames#description}), null
+ *     for entries recorded by older versions: an endpoint is adopted or deleted by name only where it matches
  */
 public record LedgerEntry(
         String name,
@@ -27,10 +29,25 @@ public record LedgerEntry(
         int instances,
         BigDecimal pricePerHour,
         String paymentType,
-        Instant createdAt)
+        Instant createdAt,
+        String nonce)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** An entry without a nonce (as recorded by older versions, or for an endpoint not deployed by this plugin). */
+    public LedgerEntry(
+            String name,
+            String serviceId,
+            State state,
+            Instant recordedAt,
+            String flavorId,
+            int instances,
+            BigDecimal pricePerHour,
+            String paymentType,
+            Instant createdAt) {
+        this(name, serviceId, state, recordedAt, flavorId, instances, pricePerHour, paymentType, createdAt, null);
+    }
 
     /** The life of an endpoint as far as the ledger knows it. */
     public enum State {
@@ -42,7 +59,11 @@ public record LedgerEntry(
         DELETING,
         /** NetMind confirmed the endpoint gone (or never created). */
         DELETED,
-        /** Create's outcome is unknown and the endpoint could not be found by name: a sweep must look again. */
+        /**
+         * Whether the endpoint exists is uncertain (its create's answer was lost and it was not found by name, or a
+         * teardown could not tell): a sweep must look again. {@code recordedAt} is when the uncertainty began, from
+         * which the list grace period counts.
+         */
         UNKNOWN
     }
 
@@ -56,17 +77,19 @@ public record LedgerEntry(
     /** A copy in another state, recorded at {@code now}. */
     public LedgerEntry withState(State newState, Instant now) {
         return new LedgerEntry(
-                name, serviceId, newState, now, flavorId, instances, pricePerHour, paymentType, createdAt);
+                name, serviceId, newState, now, flavorId, instances, pricePerHour, paymentType, createdAt, nonce);
     }
 
     /** A copy that knows its service id and creation time, in state {@link State#CREATED}. */
     public LedgerEntry created(String id, Instant created, Instant now) {
-        return new LedgerEntry(name, id, State.CREATED, now, flavorId, instances, pricePerHour, paymentType, created);
+        return new LedgerEntry(
+                name, id, State.CREATED, now, flavorId, instances, pricePerHour, paymentType, created, nonce);
     }
 
     /** A copy with another instance count (after a scale). */
     public LedgerEntry withInstances(int count, Instant now) {
-        return new LedgerEntry(name, serviceId, state, now, flavorId, count, pricePerHour, paymentType, createdAt);
+        return new LedgerEntry(
+                name, serviceId, state, now, flavorId, count, pricePerHour, paymentType, createdAt, nonce);
     }
 
     /** Whether NetMind may still hold a live endpoint for this entry. */

@@ -19,7 +19,10 @@ import java.util.function.Function;
  */
 final class NameLookup implements Poller<ServiceList, Service> {
 
-    /** The name was not listed; {@code final} when the grace period had passed, so nothing was created. */
+    /**
+     * The name was not listed; {@code graceOver} when a list asked after the grace period had ended did not show it,
+     * so nothing was created (a list asked earlier but answered late proves nothing).
+     */
     static final class Missing extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final boolean graceOver;
@@ -37,21 +40,31 @@ final class NameLookup implements Poller<ServiceList, Service> {
 
     private final Env env;
     private final String name;
+    private final String nonce;
     private final WaitLog log;
     private final Instant graceEnd;
     private final Instant until;
+    private final Instant shownUntil;
+    /** When the list last asked was asked: its answer shows NetMind as of then, however late it arrives. */
+    private volatile Instant lastAsked = Instant.MIN;
+
     private volatile String lastFailure = "";
 
     /**
-     * @param sentAt when the create was (or may have been) sent
+     * @param nonce the deploy's nonce: only a service whose description carries it is ours (null: the name alone)
+     * @param sentAt when the create's outcome became unknown (the last moment it may have been sent)
      * @param deadline the deploy's deadline: the lookup gives up then even within the grace period
      */
-    NameLookup(Env env, String name, WaitLog log, Instant sentAt, Instant deadline) {
+    NameLookup(Env env, String name, String nonce, WaitLog log, Instant sentAt, Instant deadline) {
         this.env = env.withPolicy(backoff(env.policy()));
         this.name = name;
+        this.nonce = nonce;
         this.log = log;
         this.graceEnd = sentAt.plus(env.listGrace());
-        this.until = graceEnd.isBefore(deadline) ? graceEnd : deadline;
+        // a miss is final only in a list asked after the grace ended: the last poll goes out just after it
+        Instant last = graceEnd.plus(env.policy().initial());
+        this.until = last.isBefore(deadline) ? last : deadline;
+        this.shownUntil = graceEnd.isBefore(deadline) ? graceEnd : deadline;
     }
 
     /**
@@ -60,6 +73,7 @@ final class NameLookup implements Poller<ServiceList, Service> {
      */
     CompletableFuture<Service> find(
             BiFunction<PollLoop<ServiceList, Service>, Duration, CompletableFuture<Service>> runner) {
+        lastAsked = env.clock().instant();
         return env.client()
                 .listServices()
                 .handle((list, failure) -> {
@@ -75,7 +89,7 @@ final class NameLookup implements Poller<ServiceList, Service> {
                         throw timedOut();
                     }
                     if (failure == null) {
-                        log.line(Messages.Deploy_notListedYet(name, Texts.duration(Duration.between(now, until))));
+                        log.line(Messages.Deploy_notListedYet(name, Texts.duration(Duration.between(now, shownUntil))));
                     }
                     return runner.apply(
                             new PollLoop<>(env, this, log, now, until),
@@ -91,6 +105,7 @@ final class NameLookup implements Poller<ServiceList, Service> {
 
     @Override
     public CompletableFuture<ServiceList> call() {
+        lastAsked = env.clock().instant();
         return env.client().listServices();
     }
 
@@ -100,14 +115,18 @@ final class NameLookup implements Poller<ServiceList, Service> {
         if (!list.supported()) {
             throw new EndpointException(EndpointException.Reason.OUTCOME_UNKNOWN, Messages.Deploy_noListRoute());
         }
-        List<Service> found = listed(list, name);
+        List<Service> found = listed(list, name, nonce);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The live services with an id that carry {@code name} in the list. */
-    static List<Service> listed(ServiceList list, String name) {
+    /**
+     * The live services with an id that carry {@code name} in the list and, unless {@code nonce} is null, this
+     * deploy's nonce in their description: another build's endpoint of the same name is never taken for ours.
+     */
+    static List<Service> listed(ServiceList list, String name, String nonce) {
         return list.services().stream()
                 .filter(s -> name.equals(s.name()) && !s.isGone() && s.serviceId() != null)
+                .filter(s -> EndpointNames.matches(s.description(), nonce))
                 .toList();
     }
 
@@ -127,15 +146,11 @@ final class NameLookup implements Poller<ServiceList, Service> {
         if (!lastFailure.isEmpty()) {
             return new EndpointException(EndpointException.Reason.OUTCOME_UNKNOWN, lastFailure);
         }
-        return missing(env.clock().instant());
+        return new Missing(name, !lastAsked.isBefore(graceEnd));
     }
 
     @Override
     public void heartbeat(Duration waited) {
         log.line(Messages.Deploy_lookupHeartbeat(name, Texts.duration(waited)));
-    }
-
-    private Missing missing(Instant now) {
-        return new Missing(name, !now.isBefore(graceEnd));
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.lifecycle;
 
+import io.jenkins.plugins.netmind.client.Deadlines;
 import io.jenkins.plugins.netmind.client.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +11,23 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives a {@link Poller} on the scheduler until it is done, fails, is stopped or its deadline passes. Holds no thread
- * while it waits: between calls it is a scheduled task, during a call a callback on the call's future.
+ * while it waits: between calls it is a scheduled task, during a call a callback on the call's future. The deadline
+ * holds while a call is in flight too (a body that trickles, a connection that died silently): the wait times out
+ * then, or {@link #IN_FLIGHT_GRACE} after the call started when that is later, and the late answer is ignored.
  */
 final class PollLoop<R, T> {
+
+    /** The least time a call started just before the deadline gets to answer. */
+    static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(1);
+
+    /** A call still in flight at the deadline. */
+    private static final class InFlightAtDeadline extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InFlightAtDeadline() {
+            super("in flight at the deadline", null, false, false);
+        }
+    }
 
     private final Env env;
     private final Poller<R, T> poller;
@@ -76,6 +91,11 @@ final class PollLoop<R, T> {
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
+        if (!call.isDone()) {
+            Duration left = Duration.between(env.clock().instant(), deadline);
+            call = Deadlines.bound(
+                    call, left.compareTo(IN_FLIGHT_GRACE) < 0 ? IN_FLIGHT_GRACE : left, InFlightAtDeadline::new);
+        }
         call.whenComplete(this::answered);
     }
 
@@ -85,6 +105,10 @@ final class PollLoop<R, T> {
         }
         try {
             Optional<Duration> retryAfter = Optional.empty();
+            if (failure != null && unwrap(failure) instanceof InFlightAtDeadline) {
+                result.completeExceptionally(poller.timedOut());
+                return;
+            }
             if (failure != null) {
                 retryAfter = poller.tolerate(unwrap(failure));
             } else {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scales an endpoint and waits for the new state: the new instance count targeted and the status available again.
@@ -27,6 +29,7 @@ final class ScaleRun implements Poller<Service, Service> {
     private volatile Integer lastCount;
     private volatile boolean sawTransition;
     private int stable;
+    private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
 
     private ScaleRun(Env env, ScaleSpec spec, Ledger ledger, LogSink log) {
         this.env = env;
@@ -79,7 +82,7 @@ final class ScaleRun implements Poller<Service, Service> {
         if (spec.waitUntilReady()) {
             log.line(Messages.Scale_done(name, spec.instances(), Texts.duration(waited)));
         }
-        return new ScaleResult(spec.serviceId(), name, spec.instances(), String.valueOf(s.status()), waited);
+        return new ScaleResult(spec.serviceId(), name, spec.instances(), EndpointStates.statusOf(s), waited);
     }
 
     private void note(Service s) {
@@ -101,11 +104,13 @@ final class ScaleRun implements Poller<Service, Service> {
     public Service evaluate(Service s) {
         EndpointStates.failIfGone(s, name, spec.serviceId());
         note(s);
-        String status = String.valueOf(s.status());
+        String status = EndpointStates.statusOf(s);
         if (!status.equals(lastStatus)) {
             lastStatus = status;
-            log.line(Messages.Scale_status(name, status, lastCount, Texts.duration(waited())));
+            log.line(
+                    Messages.Scale_status(name, status, lastCount == null ? "?" : lastCount, Texts.duration(waited())));
         }
+        EndpointStates.noteUnknown(s, name, unknownStatuses, log);
         EndpointStates.failIfTerminal(s, name);
         boolean reached = s.isAvailable() && Objects.equals(lastCount, spec.instances());
         stable = reached ? stable + 1 : 0;
@@ -132,7 +137,11 @@ final class ScaleRun implements Poller<Service, Service> {
         return new EndpointException(
                 EndpointException.Reason.TIMEOUT,
                 Messages.Scale_timeout(
-                        name, spec.instances(), Texts.duration(spec.timeout()), lastStatus, String.valueOf(lastCount)));
+                        name,
+                        spec.instances(),
+                        Texts.duration(spec.timeout()),
+                        lastStatus.isEmpty() ? "-" : lastStatus,
+                        lastCount == null ? "?" : String.valueOf(lastCount)));
     }
 
     @Override

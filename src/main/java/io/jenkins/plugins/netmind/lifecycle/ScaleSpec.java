@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.lifecycle;
 
+import io.jenkins.plugins.netmind.client.NetMindClient;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,14 +19,16 @@ public record ScaleSpec(String serviceId, int instances, boolean waitUntilReady,
         if (serviceId == null || serviceId.isBlank()) {
             throw new EndpointException(EndpointException.Reason.INVALID_SPEC, Messages.Spec_serviceIdMissing());
         }
+        if (!NetMindClient.isSafeServiceId(serviceId)) {
+            throw new EndpointException(
+                    EndpointException.Reason.INVALID_SPEC, Messages.Spec_serviceIdInvalid(Texts.printable(serviceId)));
+        }
         if (instances < 1) {
             throw new EndpointException(
                     EndpointException.Reason.INVALID_SPEC, Messages.Spec_instancesInvalid(instances));
         }
         timeout = Objects.requireNonNullElse(timeout, DeploySpec.DEFAULT_TIMEOUT);
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new EndpointException(EndpointException.Reason.INVALID_SPEC, Messages.Spec_timeoutInvalid(timeout));
-        }
+        DeploySpec.checkTimeout(timeout);
     }
 
     /** Scale and wait, with the default timeout. */

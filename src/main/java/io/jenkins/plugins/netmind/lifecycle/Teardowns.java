@@ -45,9 +45,10 @@ final class Teardowns {
         if (entry.serviceId() != null) {
             return delete(entry.name(), entry.serviceId(), entry, ledger, log);
         }
+        Instant asked = env.clock().instant();
         return env.client()
                 .listServices()
-                .thenCompose(list -> byName(entry, list, ledger, log))
+                .thenCompose(list -> byName(entry, list, asked, ledger, log))
                 .exceptionally(e -> {
                     String message = Messages.Teardown_failed(entry.name(), "-", messageOf(e));
                     log.log(message);
@@ -61,7 +62,7 @@ final class Teardowns {
      * gained a service id meanwhile (its deploy found it) is deleted by that id instead.
      */
     private CompletableFuture<TeardownReport.Item> byName(
-            LedgerEntry entry, ServiceList list, Ledger ledger, LogSink log) {
+            LedgerEntry entry, ServiceList list, Instant asked, Ledger ledger, LogSink log) {
         Instant now = env.clock().instant();
         LedgerEntry current = ledger.get(entry.name()).orElse(entry);
         if (current.serviceId() != null) {
@@ -78,9 +79,9 @@ final class Teardowns {
             log.log(message);
             return CompletableFuture.completedFuture(failed(entry.name(), null, entry, message));
         }
-        List<Service> found = NameLookup.listed(list, entry.name());
+        List<Service> found = NameLookup.listed(list, entry.name(), current.nonce());
         if (found.isEmpty()) {
-            return CompletableFuture.completedFuture(notListed(current, now, ledger, log));
+            return CompletableFuture.completedFuture(notListed(current, asked, ledger, log));
         }
         Instant created = entry.createdAt() != null ? entry.createdAt() : entry.recordedAt();
         List<CompletableFuture<TeardownReport.Item>> deletes = new ArrayList<>();
@@ -101,12 +102,25 @@ final class Teardowns {
         });
     }
 
-    private TeardownReport.Item notListed(LedgerEntry entry, Instant now, Ledger ledger, LogSink log) {
-        Duration age = Duration.between(entry.recordedAt(), now);
+    /**
+     * A name the list does not show. Only an UNKNOWN entry knows when its uncertainty began (its {@code recordedAt});
+     * an INTENT's create may still be in flight or have been retried until now (429s, or a restart), so it becomes
+     * UNKNOWN as of now. Either is concluded never created only when the list was asked (not answered: a slow
+     * answer shows NetMind as it was when asked) once the grace period had passed since.
+     */
+    private TeardownReport.Item notListed(LedgerEntry entry, Instant asked, Ledger ledger, LogSink log) {
+        Instant now = env.clock().instant();
+        Instant since = entry.state() == LedgerEntry.State.UNKNOWN ? entry.recordedAt() : now;
+        Duration age = Duration.between(since, asked);
         if (age.compareTo(env.listGrace()) < 0) {
-            keepUnknown(entry, ledger);
-            String message =
-                    Messages.Teardown_notListedYet(entry.name(), Texts.duration(age), Texts.duration(env.listGrace()));
+            String message;
+            if (entry.state() != LedgerEntry.State.UNKNOWN) {
+                ledger.put(entry.withState(LedgerEntry.State.UNKNOWN, now));
+                message = Messages.Teardown_notListedInFlight(entry.name(), Texts.duration(env.listGrace()));
+            } else {
+                message = Messages.Teardown_notListedYet(
+                        entry.name(), Texts.duration(age), Texts.duration(env.listGrace()));
+            }
             log.log(message);
             return failed(entry.name(), null, entry, message);
         }
@@ -116,10 +130,10 @@ final class Teardowns {
                 entry.name(), null, TeardownReport.Outcome.NOT_CREATED, null, null, entry.paymentType(), null);
     }
 
-    /** Marks an entry without service id UNKNOWN, keeping when it was recorded (the grace period counts from it). */
-    private static void keepUnknown(LedgerEntry entry, Ledger ledger) {
+    /** Marks an entry without service id UNKNOWN as of now, unless it is already (then it keeps its time). */
+    private void keepUnknown(LedgerEntry entry, Ledger ledger) {
         if (entry.state() != LedgerEntry.State.UNKNOWN) {
-            ledger.put(entry.withState(LedgerEntry.State.UNKNOWN, entry.recordedAt()));
+            ledger.put(entry.withState(LedgerEntry.State.UNKNOWN, env.clock().instant()));
         }
     }
 
@@ -135,10 +149,13 @@ final class Teardowns {
         WaitLog quiet = new WaitLog(LogSink.NONE, env.clock());
         CompletableFuture<DeleteOutcome> sent =
                 new PollLoop<>(env, new DeleteCall(serviceId, name), quiet, start, deadline).start(Duration.ZERO);
-        return sent.thenCompose(outcome -> outcome == DeleteOutcome.ALREADY_GONE
-                        ? CompletableFuture.completedFuture(TeardownReport.Outcome.ALREADY_GONE)
-                        : new PollLoop<>(env, new ConfirmGone(serviceId, name), quiet, start, confirmBy(deadline))
-                                .start(env.policy().initial()))
+        // a 404 to the DELETE proves nothing on its own (a gateway's, or the answer to a DELETE sent again): confirm
+        return sent.thenCompose(outcome -> new PollLoop<>(
+                                env, new ConfirmGone(serviceId, name, outcome), quiet, start, confirmBy(deadline))
+                        .start(
+                                outcome == DeleteOutcome.ALREADY_GONE
+                                        ? Duration.ZERO
+                                        : env.policy().initial()))
                 .handle((outcome, failure) -> {
                     if (failure != null) {
                         String message = messageOf(failure);
@@ -254,14 +271,19 @@ final class Teardowns {
         }
     }
 
-    /** GET until 404 or {@code is_deleted}; DELETE is sent again now and then while the endpoint stays alive. */
+    /**
+     * GET until NetMind's JSON 404 or {@code is_deleted}; DELETE is sent again now and then while the endpoint stays
+     * alive. The outcome is ALREADY_GONE when the DELETE was answered 404 and the first GET confirms it, else DELETED.
+     */
     private final class ConfirmGone extends TeardownPoller<Service, TeardownReport.Outcome> {
         private static final int RESEND_EVERY = 5;
         private volatile String lastStatus = "";
+        private volatile boolean alreadyGone;
         private int polls;
 
-        ConfirmGone(String serviceId, String name) {
+        ConfirmGone(String serviceId, String name, DeleteOutcome deleteOutcome) {
             super(serviceId, name);
+            this.alreadyGone = deleteOutcome == DeleteOutcome.ALREADY_GONE;
         }
 
         /** The service, or null when NetMind answers 404. */
@@ -282,9 +304,10 @@ final class Teardowns {
         @Override
         public TeardownReport.Outcome evaluate(Service answer) {
             if (answer == null || answer.isGone()) {
-                return TeardownReport.Outcome.DELETED;
+                return alreadyGone ? TeardownReport.Outcome.ALREADY_GONE : TeardownReport.Outcome.DELETED;
             }
-            lastStatus = String.valueOf(answer.status());
+            alreadyGone = false;
+            lastStatus = EndpointStates.statusOf(answer);
             if (++polls % RESEND_EVERY == 0) {
                 env.client().deleteService(serviceId);
             }

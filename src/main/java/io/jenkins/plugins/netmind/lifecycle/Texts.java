@@ -56,4 +56,18 @@ public final class Texts {
     public static String currency(String paymentType) {
         return paymentType == null ? "" : paymentType.toUpperCase(Locale.ROOT);
     }
+
+    /** {@code text} for a message: control characters as {@code \\uXXXX}, cut to 80 characters. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && out.length() < 80; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return text.length() > 80 ? out + "…" : out.toString();
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.netmind.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,10 +91,14 @@ class RequestShapeTest {
     }
 
     @Test
-    void serviceIdsAreEscapedInThePath() {
+    void serviceIdsThatAreNoSafePathSegmentAreRefusedBeforeAnythingIsSent() {
+        for (String id : List.of("a b/../c", "..", ".")) {
+            assertThrows(IllegalArgumentException.class, () -> client.deleteService(id));
+        }
+        assertEquals(List.of(), sim.requests(Route.DELETE));
         assertEquals(
-                DeleteOutcome.ALREADY_GONE, client.deleteService("a b/../c").join());
-        assertEquals("/v1/inference-service/a%20b%2F..%2Fc", only(Route.DELETE).path());
+                DeleteOutcome.ALREADY_GONE, client.deleteService("a-b_c.d~e").join());
+        assertEquals("/v1/inference-service/a-b_c.d~e", only(Route.DELETE).path());
     }
 
     private RecordedRequest only(Route route) {

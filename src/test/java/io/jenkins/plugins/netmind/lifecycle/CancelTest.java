@@ -12,7 +12,11 @@ import io.jenkins.plugins.netmind.sim.RecordedRequest;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,19 +127,43 @@ class CancelTest {
     @Test
     void cancelRacingCompletionAlwaysEndsWithTheEndpointGone() throws Exception {
         Random random = new Random(11);
+        Map<String, CompletableFuture<Deployment>> byName = new ConcurrentHashMap<>();
+        Map<String, Duration> cancelAfterCreate = new ConcurrentHashMap<>();
+        // each cancel is timed from the moment the create was answered (the ledger learns the service id), not from
+        // the deploy's start: on a loaded machine the flavor list and the create may take longer than the ready delay,
+        // and a cancel before the create would race nothing
+        Ledger timing = new Ledger() {
+            @Override
+            public void put(LedgerEntry entry) {
+                ledger.put(entry);
+                if (entry.state() == LedgerEntry.State.CREATED && cancelAfterCreate.containsKey(entry.name())) {
+                    Duration at = cancelAfterCreate.remove(entry.name());
+                    byName.get(entry.name()).thenAccept(d -> time.schedule(at, d::cancel));
+                }
+            }
+
+            @Override
+            public Optional<LedgerEntry> get(String name) {
+                return ledger.get(name);
+            }
+
+            @Override
+            public List<LedgerEntry> entries() {
+                return ledger.entries();
+            }
+        };
         List<Deployment> deployments = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String name = "race-" + i;
             Duration ready = Duration.ofSeconds(30 + random.nextInt(30));
             sim.setReadyDelay(name, ready);
-            Deployment d = engine.deploy(spec().name(name).build(), ledger, log);
-            deployments.add(d);
-            // the race is with completion, not with create: arm the cancel once NetMind has the create (on a loaded
-            // machine a cancel armed at deploy time could fire before the create is even sent)
-            until("create of " + name, () -> sim.requests(Route.CREATE).stream()
-                    .anyMatch(r -> name.equals(r.json().path("name").asText())));
             // cancel around the moment the deploy completes: just before, at, or just after
-            time.schedule(ready.plusMillis(random.nextInt(22_000) - 2000), d::cancel);
+            Duration at = ready.plusMillis(random.nextInt(22_000) - 2000);
+            cancelAfterCreate.put(name, at.isNegative() ? Duration.ZERO : at);
+            byName.put(name, new CompletableFuture<>());
+            Deployment d = engine.deploy(spec().name(name).build(), timing, log);
+            byName.get(name).complete(d);
+            deployments.add(d);
         }
         int cancelledWhileWaiting = 0;
         for (Deployment d : deployments) {

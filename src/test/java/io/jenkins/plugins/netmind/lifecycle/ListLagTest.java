@@ -123,14 +123,14 @@ class ListLagTest {
 
         assertEquals(2, first.failures().size(), first.toString());
         assertEquals(
-                "Endpoint lagging is not in NetMind's list, but its create was sent only 0s ago and the list may lag"
-                        + " up to 10m 00s behind a create: it stays in the ledger as UNKNOWN, not confirmed deleted."
-                        + " Try again later.",
+                "Endpoint lagging is not in NetMind's list, but its create may still be under way or its answer was"
+                        + " only just lost, and the list may lag up to 10m 00s behind a create: it stays in the ledger"
+                        + " as UNKNOWN, not confirmed deleted. Try again later.",
                 first.failures().get(0).message());
         for (String name : List.of("lagging", "ghost")) {
             LedgerEntry e = v.ledger.get(name).orElseThrow();
             assertEquals(LedgerEntry.State.UNKNOWN, e.state());
-            assertEquals(recorded, e.recordedAt(), "the grace period still counts from the intent");
+            assertEquals(recorded, e.recordedAt(), "the grace period counts from the first teardown that missed it");
         }
         assertEquals(List.of(id), List.copyOf(v.sim.liveServices()));
 

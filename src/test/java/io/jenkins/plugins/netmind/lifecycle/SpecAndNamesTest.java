@@ -90,7 +90,9 @@ class SpecAndNamesTest {
         assertMessage("The port must be between 1 and 65535, not 70000.", valid().port(70000));
         assertMessage("Payment type \"eur\" is not known: use usd, cny or nmt.", valid().paymentType("eur"));
         assertMessage(
-                "The readiness path \"health\" must start with a slash, e.g. /health.",
+                "The readiness path \"health\" is not a URI path: it must start with one slash and hold only"
+                        + " characters allowed in a URL path or query (no blanks or #; encode others as %XX), e.g."
+                        + " /health.",
                 valid().readinessPath("health"));
     }
 

@@ -161,7 +161,7 @@ class TeardownTest {
         other.put(new LedgerEntry(
                 "never-created",
                 null,
-                LedgerEntry.State.INTENT,
+                LedgerEntry.State.UNKNOWN, // its outcome became unknown 11 minutes ago: past the 10-minute grace
                 now.minus(Duration.ofMinutes(11)),
                 r.flavorId(),
                 1,

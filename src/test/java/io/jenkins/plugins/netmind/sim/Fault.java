@@ -11,9 +11,16 @@ import java.time.Duration;
  * @param body the answer's body, or null for a NetMind-like JSON error
  * @param latency the delay for {@link FaultKind#LATENCY}
  * @param statusInfo the {@code status_info} for {@link FaultKind#TERMINAL_FAILURE}
+ * @param failStatus the status a {@link FaultKind#TERMINAL_FAILURE} shows ({@code failed} unless told)
  */
 public record Fault(
-        FaultKind kind, int status, Integer retryAfterSeconds, String body, Duration latency, String statusInfo) {
+        FaultKind kind,
+        int status,
+        Integer retryAfterSeconds,
+        String body,
+        Duration latency,
+        String statusInfo,
+        String failStatus) {
 
     static Fault respond(int status, Integer retryAfterSeconds, String body) {
         FaultKind kind =
@@ -24,19 +31,23 @@ public record Fault(
                     case 503 -> FaultKind.UNAVAILABLE_503;
                     default -> null;
                 };
-        return new Fault(kind, status, retryAfterSeconds, body, null, null);
+        return new Fault(kind, status, retryAfterSeconds, body, null, null, "failed");
     }
 
     static Fault latency(Duration latency) {
-        return new Fault(FaultKind.LATENCY, 0, null, null, latency, null);
+        return new Fault(FaultKind.LATENCY, 0, null, null, latency, null, "failed");
     }
 
     static Fault of(FaultKind kind) {
-        return new Fault(kind, 0, null, null, null, null);
+        return new Fault(kind, 0, null, null, null, null, "failed");
     }
 
     static Fault terminal(String statusInfo) {
-        return new Fault(FaultKind.TERMINAL_FAILURE, 0, null, null, null, statusInfo);
+        return terminal("failed", statusInfo);
+    }
+
+    static Fault terminal(String failStatus, String statusInfo) {
+        return new Fault(FaultKind.TERMINAL_FAILURE, 0, null, null, null, statusInfo, failStatus);
     }
 
     /** Whether the fault answers with an HTTP status instead of handling the request. */

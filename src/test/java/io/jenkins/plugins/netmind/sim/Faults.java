@@ -19,7 +19,10 @@ public final class Faults {
 
     private record Rule(Route route, int from, int to, Fault fault) {}
 
+    private record NamedRule(String name, int from, int to, Fault fault) {}
+
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<NamedRule> createRules = new CopyOnWriteArrayList<>();
     private final List<Injected> injected = new CopyOnWriteArrayList<>();
     private final Object randomLock = new Object();
     private Random random;
@@ -28,8 +31,17 @@ public final class Faults {
     private Set<Route> randomRoutes = EnumSet.noneOf(Route.class);
     private volatile Duration randomLatency = Duration.ofMillis(10);
     private volatile int randomRetryAfterSeconds = 1;
+    private volatile Fault outage;
 
     Faults() {}
+
+    /**
+     * Starts a rule for the creates of one endpoint name, counted per name ({@code onCreateOf("x").call(2)} is the
+     * second create of {@code x}, e.g. a client's retry); it takes precedence over the route's rules.
+     */
+    public NamedCreateFaults onCreateOf(String name) {
+        return new NamedCreateFaults(name);
+    }
 
     /** Starts a rule for {@code route}. */
     public RouteFaults on(Route route) {
@@ -68,9 +80,33 @@ public final class Faults {
         return this;
     }
 
-    /** Removes every rule and stops random faults (the record of injected faults stays). */
+    /**
+     * Starts an API outage: every request to a NetMind API route gets {@code kind} (503, 502, 500 or a reset) until
+     * {@link #endOutage()}, except where a rule names another fault for that call (rules stay deterministic); random
+     * faults pause, latencies still apply.
+     */
+    public Faults startOutage(FaultKind kind) {
+        this.outage = switch (kind) {
+            case SERVER_ERROR_500 -> Fault.respond(500, null, null);
+            case BAD_GATEWAY_502 -> Fault.respond(502, null, "<html><body>502 Bad Gateway</body></html>");
+            case UNAVAILABLE_503 -> Fault.respond(503, null, null);
+            case CONNECTION_RESET -> Fault.of(FaultKind.CONNECTION_RESET);
+            default -> throw new IllegalArgumentException("not an outage: " + kind);
+        };
+        return this;
+    }
+
+    /** Ends the outage. */
+    public Faults endOutage() {
+        this.outage = null;
+        return this;
+    }
+
+    /** Removes every rule, ends an outage and stops random faults (the record of injected faults stays). */
     public Faults clear() {
         rules.clear();
+        createRules.clear();
+        outage = null;
         synchronized (randomLock) {
             random = null;
         }
@@ -89,16 +125,36 @@ public final class Faults {
 
     /** The faults for call number {@code call} on {@code route}: latencies first, then at most one other. */
     List<Fault> pick(Route route, int call) {
+        return pick(route, call, null, 0);
+    }
+
+    /** As {@link #pick(Route, int)}, for the {@code nameCall}-th create of {@code name} (null: not a create). */
+    List<Fault> pick(Route route, int call, String name, int nameCall) {
         List<Fault> picked = new ArrayList<>();
         Fault main = null;
+        if (name != null) {
+            for (NamedRule rule : createRules) {
+                if (rule.name().equals(name) && nameCall >= rule.from() && nameCall <= rule.to()) {
+                    main = rule.fault();
+                    break;
+                }
+            }
+        }
         for (Rule rule : rules) {
             if (rule.route() == route && call >= rule.from() && call <= rule.to()) {
+                if (main != null && rule.fault().kind() != FaultKind.LATENCY) {
+                    continue;
+                }
                 if (rule.fault().kind() == FaultKind.LATENCY) {
                     picked.add(rule.fault());
                 } else if (main == null) {
                     main = rule.fault();
                 }
             }
+        }
+        Fault down = outage;
+        if (down != null && route != Route.ENDPOINT && main == null) {
+            main = down;
         }
         if (main == null && picked.isEmpty()) {
             Fault randomFault = randomFault(route);
@@ -142,9 +198,33 @@ public final class Faults {
             case BAD_GATEWAY_502 -> Fault.respond(502, null, "<html><body>502 Bad Gateway</body></html>");
             case UNAVAILABLE_503 -> Fault.respond(503, null, null);
             case LATENCY -> Fault.latency(randomLatency);
-            case CONNECTION_RESET, CREATED_BUT_RESPONSE_LOST -> Fault.of(kind);
+            case CONNECTION_RESET, CREATED_BUT_RESPONSE_LOST, HANDLED_BUT_RESPONSE_LOST, STALLED_BODY -> Fault.of(kind);
             case TERMINAL_FAILURE -> Fault.terminal("simulated failure: container exited with code 1");
         };
+    }
+
+    /** Rules for the creates of one name. */
+    public final class NamedCreateFaults {
+        private final String name;
+
+        private NamedCreateFaults(String name) {
+            this.name = name;
+        }
+
+        private NamedCreateFaults calls(int from, int to, Fault fault) {
+            createRules.add(new NamedRule(name, from, to, fault));
+            return this;
+        }
+
+        /** 429 with {@code Retry-After} on creates {@code from} to {@code to} (inclusive, from 1) of this name. */
+        public NamedCreateFaults respond429(int from, int to, int retryAfterSeconds) {
+            return calls(from, to, Fault.respond(429, retryAfterSeconds, null));
+        }
+
+        /** Create number {@code n} (from 1) of this name creates the service and loses the answer. */
+        public NamedCreateFaults createdButResponseLost(int n) {
+            return calls(n, n, Fault.of(FaultKind.CREATED_BUT_RESPONSE_LOST));
+        }
     }
 
     /** Rules for one route. */
@@ -225,7 +305,18 @@ public final class Faults {
 
         /** Any route: handles the request (e.g. deletes the service), then closes the connection without an answer. */
         public Faults handledButResponseLost() {
-            return add(Fault.of(FaultKind.CREATED_BUT_RESPONSE_LOST));
+            return add(Fault.of(
+                    route == Route.CREATE ? FaultKind.CREATED_BUT_RESPONSE_LOST : FaultKind.HANDLED_BUT_RESPONSE_LOST));
+        }
+
+        /** Handles the request, sends the headers and half the body, then stays silent until the simulator closes. */
+        public Faults stallBody() {
+            return add(Fault.of(FaultKind.STALLED_BODY));
+        }
+
+        /** The service touched by this call ends in {@code status} (e.g. {@code terminated}) with this info. */
+        public Faults endsIn(String status, String statusInfo) {
+            return add(Fault.terminal(status, statusInfo));
         }
 
         /** The service touched by this call ends in status {@code failed} with this {@code status_info}. */

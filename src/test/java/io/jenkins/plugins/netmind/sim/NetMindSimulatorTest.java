@@ -201,7 +201,7 @@ class NetMindSimulatorTest {
                     .exceptionally(e -> null)
                     .join();
         }
-        for (FaultKind kind : FaultKind.values()) {
+        for (FaultKind kind : FaultKind.all()) {
             assertTrue(sim.faults().injectedCount(kind) > 0, kind + " never injected");
         }
     }

@@ -87,7 +87,7 @@ final class SimApi {
             services.put(service.id, service);
         }
         if (fault != null && fault.kind() == FaultKind.TERMINAL_FAILURE) {
-            service.fail(service.readyAt(), fault.statusInfo());
+            service.fail(service.readyAt(), fault.failStatus(), fault.statusInfo());
         }
         SimService.View view = service.view(now);
         ObjectNode json = SimJson.service(view, endpointUrl.apply(service.id), settings);
@@ -106,7 +106,7 @@ final class SimApi {
         }
         Instant now = clock.instant();
         if (fault != null && fault.kind() == FaultKind.TERMINAL_FAILURE && !service.isDeleted()) {
-            service.fail(now, fault.statusInfo());
+            service.fail(now, fault.failStatus(), fault.statusInfo());
         }
         return render(service, now);
     }
@@ -132,7 +132,7 @@ final class SimApi {
         Instant now = clock.instant();
         service.scale(instances, now, settings.scaleDelay(service.name), settings.endpointLag);
         if (fault != null && fault.kind() == FaultKind.TERMINAL_FAILURE) {
-            service.fail(service.readyAt(), fault.statusInfo());
+            service.fail(service.readyAt(), fault.failStatus(), fault.statusInfo());
         }
         return render(service, now);
     }

@@ -34,6 +34,7 @@ final class SimHttpHandler implements HttpHandler {
     private final List<RecordedRequest> log;
     private final ScheduledExecutorService delays;
     private final Map<Route, AtomicInteger> calls = new EnumMap<>(Route.class);
+    private final Map<String, AtomicInteger> createCalls = new java.util.concurrent.ConcurrentHashMap<>();
 
     SimHttpHandler(
             SimApi api,
@@ -85,7 +86,14 @@ final class SimHttpHandler implements HttpHandler {
                 hiddenHeaders(ex),
                 body,
                 tokenValid));
-        List<Fault> picked = target.route() == Route.OTHER ? List.of() : faults.pick(target.route(), call);
+        String createName = target.route() == Route.CREATE ? SimJson.nameIn(body) : null;
+        int nameCall = createName == null
+                ? 0
+                : createCalls
+                        .computeIfAbsent(createName, n -> new AtomicInteger())
+                        .incrementAndGet();
+        List<Fault> picked =
+                target.route() == Route.OTHER ? List.of() : faults.pick(target.route(), call, createName, nameCall);
         Duration latency = Duration.ZERO;
         Fault main = null;
         for (Fault f : picked) {
@@ -127,8 +135,14 @@ final class SimHttpHandler implements HttpHandler {
                 return;
             }
             SimResponse response = dispatch(target, body, fault, account);
-            if (fault != null && fault.kind() == FaultKind.CREATED_BUT_RESPONSE_LOST) {
+            if (fault != null
+                    && (fault.kind() == FaultKind.CREATED_BUT_RESPONSE_LOST
+                            || fault.kind() == FaultKind.HANDLED_BUT_RESPONSE_LOST)) {
                 ex.close();
+                return;
+            }
+            if (fault != null && fault.kind() == FaultKind.STALLED_BODY) {
+                stall(ex, response);
                 return;
             }
             send(ex, response);
@@ -198,6 +212,18 @@ final class SimHttpHandler implements HttpHandler {
             headers.put(name, List.copyOf(shown));
         });
         return headers;
+    }
+
+    /** Sends the headers (with the full length) and half the body, then nothing: the exchange stays open. */
+    private static void stall(HttpExchange ex, SimResponse response) throws IOException {
+        byte[] bytes = response.body() == null || response.body().isEmpty()
+                ? "{}".getBytes(StandardCharsets.UTF_8)
+                : response.body().getBytes(StandardCharsets.UTF_8);
+        response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(response.status(), bytes.length);
+        OutputStream out = ex.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
     }
 
     private static void send(HttpExchange ex, SimResponse response) throws IOException {

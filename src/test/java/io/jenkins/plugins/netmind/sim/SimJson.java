@@ -85,4 +85,14 @@ final class SimJson {
         node.put("message", message);
         return node.toString();
     }
+
+    /** The {@code name} of a create's JSON body, or null when there is none. */
+    static String nameIn(String body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode name = MAPPER.readTree(body).path("name");
+            return name.isTextual() ? name.asText() : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
 }

@@ -27,6 +27,7 @@ final class SimService {
     private Instant readyAt;
     private Instant failAt;
     private String failInfo;
+    private String failStatus = "failed";
     private Instant deletedAt;
     private Instant endpointReadyAt;
 
@@ -71,7 +72,7 @@ final class SimService {
         if (deletedAt != null) {
             status = "deleted";
         } else if (failAt != null && !now.isBefore(failAt)) {
-            status = "failed";
+            status = failStatus;
             info = failInfo;
         } else if (!now.isBefore(readyAt)) {
             status = "available";
@@ -110,8 +111,9 @@ final class SimService {
         endpointReadyAt = readyAt.plus(endpointLag);
     }
 
-    synchronized void fail(Instant at, String info) {
+    synchronized void fail(Instant at, String status, String info) {
         failAt = at;
+        failStatus = status;
         failInfo = info;
     }
 
