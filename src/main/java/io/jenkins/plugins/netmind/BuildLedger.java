@@ -92,6 +92,15 @@ final class BuildLedger implements Ledger {
         registry.record(saved);
     }
 
+    /**
+     * One lock for the whole build: every {@code forRun} call makes a new ledger, so locking this object would let two
+     * parallel branches both pass the name check of {@link #putIntent}.
+     */
+    @Override
+    public Object intentLock() {
+        return run != null ? NetMindLedgers.actionOf(run) : registry;
+    }
+
     @Override
     public Optional<LedgerEntry> get(String name) {
         return EndpointRecords.find(records(), name).map(RecordedEndpoint::toEntry);

@@ -22,18 +22,26 @@ public interface Ledger {
     /**
      * Records {@code intent} unless a live entry (not {@link LedgerEntry.State#DELETED}) already holds its name, as one
      * atomic step: of two deploys of one name, only one passes. Returns the live entry that holds the name, or empty
-     * when {@code intent} was written. The default synchronizes on this ledger, which is atomic for ledgers whose
-     * {@code put} and {@code get} synchronize on themselves ({@link InMemoryLedger}); a ledger that spreads one
-     * record over several objects overrides it.
+     * when {@code intent} was written. Synchronizes on {@link #intentLock()}: atomic for ledgers whose {@code put}
+     * and {@code get} synchronize on that object ({@link InMemoryLedger}), or whose instances all return the same
+     * one.
      */
     default Optional<LedgerEntry> putIntent(LedgerEntry intent) {
-        synchronized (this) {
+        synchronized (intentLock()) {
             Optional<LedgerEntry> holder = get(intent.name()).filter(LedgerEntry::isLive);
             if (holder.isEmpty()) {
                 put(intent);
             }
             return holder;
         }
+    }
+
+    /**
+     * What {@link #putIntent} locks: this ledger by default; a ledger of which several instances share one store
+     * returns an object common to them all.
+     */
+    default Object intentLock() {
+        return this;
     }
 
     /** The entry that carries this service id, if any. */
