@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** The client's JSON mapper and helpers that turn JSON of any shape into a short text for users. */
-final class JsonText {
+public final class JsonText {
 
     /** Lenient: unknown properties are ignored everywhere. */
     static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -158,8 +158,11 @@ final class JsonText {
         return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH) + "…";
     }
 
-    /** {@code text} for a message: control characters as {@code \\uXXXX}, cut to 80 characters. */
-    static String printable(String text) {
+    /**
+     * {@code text} for a message: control characters as {@code \\uXXXX}, cut to 80 characters. Public for the
+     * lifecycle's messages about what a user typed.
+     */
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length() && out.length() < 80; i++) {
             char c = text.charAt(i);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.lifecycle;
 
+import io.jenkins.plugins.netmind.client.JsonText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -59,15 +60,6 @@ public final class Texts {
 
     /** {@code text} for a message: control characters as {@code \\uXXXX}, cut to 80 characters. */
     static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 80; i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return text.length() > 80 ? out + "…" : out.toString();
+        return JsonText.printable(text);
     }
 }
