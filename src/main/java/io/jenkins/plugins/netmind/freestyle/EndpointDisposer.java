@@ -37,7 +37,6 @@ final class EndpointDisposer extends SimpleBuildWrapper.Disposer {
 
     @Override
     public void tearDown(Run<?, ?> build, TaskListener listener) throws IOException, InterruptedException {
-        listener.getLogger().println(Messages.EndpointDisposer_deleting(name, serviceId));
         Connection connection = NetMindConnector.connect(build, credentialsId);
         CompletableFuture<TeardownReport> teardown = connection
                 .engine()

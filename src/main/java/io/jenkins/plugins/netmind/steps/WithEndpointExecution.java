@@ -100,7 +100,6 @@ final class WithEndpointExecution extends DeployingExecution {
         bodyFailure = failure;
         bodyResult = result instanceof Serializable serializable ? serializable : null;
         try {
-            println(Messages.WithEndpointExecution_deleting(name, serviceId));
             Connection connection = connectFor(serviceId);
             connection
                     .engine()

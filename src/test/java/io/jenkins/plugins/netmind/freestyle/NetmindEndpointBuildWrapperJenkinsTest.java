@@ -111,8 +111,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
                 "url=" + sim.endpointUrl(id) + " id=" + id + " name="
                         + sim.name(id).orElseThrow(),
                 b);
-        j.assertLogContains(
-                "Build ended: deleting NetMind endpoint " + sim.name(id).orElseThrow(), b);
+        j.assertLogContains("Deleted endpoint " + sim.name(id).orElseThrow() + " (" + id + ")", b);
         assertEquals(Set.of(), sim.liveServices(), "deleted when the build ended");
         j.assertLogNotContains(sim.token(), b);
         assertEquals(
@@ -149,8 +148,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         assertEquals(agent, b.getBuiltOn(), "built on the agent");
         String id = onlyService(sim);
         j.assertLogContains("url=" + sim.endpointUrl(id) + " id=" + id, b);
-        j.assertLogContains(
-                "Build ended: deleting NetMind endpoint " + sim.name(id).orElseThrow(), b);
+        j.assertLogContains("Deleted endpoint " + sim.name(id).orElseThrow() + " (" + id + ")", b);
         assertEquals(Set.of(), sim.liveServices(), "deleted when the build ended");
         j.assertLogNotContains(sim.token(), b);
         assertEquals(
@@ -179,7 +177,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
         onlyService(sim);
-        j.assertLogContains("Build ended: deleting NetMind endpoint", b);
+        j.assertLogContains("Deleted endpoint ", b);
         assertEquals(Set.of(), sim.liveServices(), "deleted although the build failed");
     }
 
@@ -210,7 +208,7 @@ class NetmindEndpointBuildWrapperJenkinsTest {
         b.doStop();
 
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
-        j.assertLogContains("Build ended: deleting NetMind endpoint", b);
+        j.assertLogContains("Deleted endpoint ", b);
         onlyService(sim);
         assertEquals(Set.of(), sim.liveServices(), "deleted although the build was aborted");
     }

@@ -201,7 +201,7 @@ class NetmindScaleBuilderJenkinsTest {
                 "Build aborted while waiting for NetMind service " + id
                         + " to scale: the endpoint is left at the scale NetMind has.",
                 b);
-        j.assertLogContains("Build ended: deleting NetMind endpoint", b);
+        j.assertLogContains("Deleted endpoint ", b);
         assertEquals(Set.of(), sim.liveServices());
     }
 

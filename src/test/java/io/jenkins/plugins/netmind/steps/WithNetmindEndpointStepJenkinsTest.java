@@ -69,7 +69,7 @@ class WithNetmindEndpointStepJenkinsTest {
             j.assertLogContains(id, b);
         }
         j.assertLogContains("after=null", b);
-        j.assertLogContains("Block ended: deleting NetMind endpoint", b);
+        j.assertLogContains("Deleted endpoint ", b);
         assertEquals(Set.of(), sim.liveServices(), "both endpoints deleted");
         j.assertLogNotContains(sim.token(), b);
     }
@@ -128,7 +128,7 @@ class WithNetmindEndpointStepJenkinsTest {
 
         WorkflowRun b = j.assertBuildStatus(Result.ABORTED, p.scheduleBuild2(0));
 
-        j.assertLogContains("Block ended: deleting NetMind endpoint", b);
+        j.assertLogContains("Deleted endpoint ", b);
         assertEquals(1, sim.allServices().size());
         assertEquals(Set.of(), sim.liveServices());
     }
