@@ -30,16 +30,43 @@ public final class EndpointRegistry {
     private List<RecordedEndpoint> endpoints = new ArrayList<>();
     private transient boolean loaded;
 
+    /** Counts the changes to {@link #endpoints}; guarded by this. */
+    private transient long changes;
+
+    /** Taken by the one thread that writes the file; never taken while holding this. */
+    private final transient Object saving = new Object();
+
+    /** The number of changes the file holds; guarded by {@link #saving}. */
+    private transient long saved;
+
     /** The registry of this controller. */
     public static EndpointRegistry get() {
         return ExtensionList.lookupSingleton(EndpointRegistry.class);
     }
 
-    /** Records {@code record}, replacing the record of the same endpoint of the same build, and saves. */
-    public synchronized void record(RecordedEndpoint record) {
-        load();
-        EndpointRecords.upsert(endpoints, record, true);
-        save();
+    /**
+     * Records {@code record}, replacing the record of the same endpoint of the same build, and returns once the file
+     * holds it. Changes recorded at the same time share one write (each write syncs the file to disk, tens of
+     * milliseconds): hundreds of builds recording at once wait for a few writes instead of queueing for one each.
+     */
+    public void record(RecordedEndpoint record) {
+        long change;
+        synchronized (this) {
+            load();
+            EndpointRecords.upsert(endpoints, record, true);
+            change = ++changes;
+        }
+        synchronized (saving) {
+            if (saved >= change) {
+                return; // written by another caller's write, which began after this change
+            }
+            long written;
+            synchronized (this) {
+                written = changes;
+                save();
+            }
+            saved = written;
+        }
     }
 
     /** Every endpoint not yet confirmed gone. */
