@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.freestyle.NetmindEndpointBuildWrapper;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import java.net.URL;

@@ -4,6 +4,7 @@ import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.CREDENTIALS_ID;
 import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.ENDPOINT;
 
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.freestyle.NetmindEndpointBuildWrapper;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import java.io.File;

@@ -5,9 +5,9 @@ import hudson.AbortException;
 import hudson.Util;
 import hudson.model.AbstractBuild;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.netmind.NetMindBuildAction;
-import io.jenkins.plugins.netmind.RecordedEndpoint;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
+import io.jenkins.plugins.netmind.record.NetMindBuildAction;
+import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.netmind.steps;
 
 import hudson.model.Run;
-import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 
 /** The lifecycle's request for a build's endpoint settings, shared by the Pipeline steps and the freestyle wrapper. */

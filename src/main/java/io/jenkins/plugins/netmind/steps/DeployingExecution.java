@@ -1,10 +1,10 @@
 package io.jenkins.plugins.netmind.steps;
 
-import io.jenkins.plugins.netmind.Connection;
-import io.jenkins.plugins.netmind.NetMindLedgers;
+import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
+import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.netmind.steps;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;

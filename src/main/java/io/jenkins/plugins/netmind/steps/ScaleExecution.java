@@ -1,6 +1,6 @@
 package io.jenkins.plugins.netmind.steps;
 
-import io.jenkins.plugins.netmind.Connection;
+import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
 import java.time.Duration;

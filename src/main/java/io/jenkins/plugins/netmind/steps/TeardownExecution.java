@@ -2,11 +2,11 @@ package io.jenkins.plugins.netmind.steps;
 
 import hudson.AbortException;
 import hudson.model.Run;
-import io.jenkins.plugins.netmind.Connection;
-import io.jenkins.plugins.netmind.NetMindConnector;
-import io.jenkins.plugins.netmind.NetMindLedgers;
-import io.jenkins.plugins.netmind.RecordedConnection;
+import io.jenkins.plugins.netmind.connection.Connection;
+import io.jenkins.plugins.netmind.connection.NetMindConnector;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
+import io.jenkins.plugins.netmind.record.NetMindLedgers;
+import io.jenkins.plugins.netmind.record.RecordedConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.netmind.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.netmind.Connection;
+import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import java.io.Serializable;
 import java.util.LinkedHashMap;

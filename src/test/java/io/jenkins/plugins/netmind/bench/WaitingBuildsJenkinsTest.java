@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hudson.model.Executor;
 import hudson.model.Result;
-import io.jenkins.plugins.netmind.EndpointRegistry;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
+import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.RecordedRequest;
 import io.jenkins.plugins.netmind.sim.Route;

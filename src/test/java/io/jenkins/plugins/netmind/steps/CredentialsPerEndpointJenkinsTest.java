@@ -3,10 +3,10 @@ package io.jenkins.plugins.netmind.steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hudson.model.Result;
-import io.jenkins.plugins.netmind.NetMindBuildAction;
-import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
-import io.jenkins.plugins.netmind.RecordedEndpoint;
+import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.record.NetMindBuildAction;
+import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import java.time.Duration;
 import java.util.Map;

@@ -14,8 +14,8 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
 import hudson.util.Secret;
-import io.jenkins.plugins.netmind.NetMindBuildAction;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
+import io.jenkins.plugins.netmind.record.NetMindBuildAction;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.time.Duration;
@@ -242,7 +242,7 @@ class NetmindDeployStepJenkinsTest {
 
     @Test
     void defaultCredentialsFromTheGlobalConfigurationAreUsedWhenNoneAreNamed() throws Exception {
-        io.jenkins.plugins.netmind.NetMindGlobalConfiguration.get().setCredentialsId(CREDENTIALS_ID);
+        io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration.get().setCredentialsId(CREDENTIALS_ID);
         WorkflowJob p = pipeline(
                 "defaults",
                 "def ep = netmindDeploy(image: 'python:3.10-slim',"

@@ -4,8 +4,8 @@ import static io.jenkins.plugins.netmind.NetMindJenkinsFixture.ENDPOINT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.jenkins.plugins.netmind.EndpointRegistry;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
+import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,0 +1,267 @@
+package io.jenkins.plugins.netmind.config;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.model.Descriptor;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.netmind.client.Flavor;
+import io.jenkins.plugins.netmind.client.NetMindClient;
+import io.jenkins.plugins.netmind.client.NetMindException;
+import io.jenkins.plugins.netmind.connection.NetMindConnector;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The NetMind settings of Manage Jenkins → System, also settable with Configuration-as-Code under {@code netmind}: the
+ * API base URL, the default credentials id, the default wait timeout and the default readiness path.
+ */
+@Extension
+@Symbol("netmind")
+public class NetMindGlobalConfiguration extends GlobalConfiguration {
+
+    /** The default wait for an endpoint to become available, in minutes. */
+    public static final int DEFAULT_TIMEOUT_MINUTES = 30;
+
+    /** How long "Test connection" waits for NetMind, in seconds. */
+    private static final int TEST_TIMEOUT_SECONDS = 30;
+
+    private String apiUrl = NetMindClient.DEFAULT_BASE_URL.toString();
+    private String credentialsId;
+    private int defaultTimeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    private String defaultReadinessPath;
+
+    /** Loads the saved settings. */
+    public NetMindGlobalConfiguration() {
+        load();
+    }
+
+    /** The settings of this controller. */
+    public static NetMindGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(NetMindGlobalConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.NetMindGlobalConfiguration_displayName();
+    }
+
+    /**
+     * Saves the form, after checking every field the way its {@code doCheck*} method does: a bad value is refused with a
+     * {@link Descriptor.FormException} that names the field and says what to fix (Jenkins shows it on an error page
+     * and keeps the old settings), never an HTTP 500 from a setter's {@link IllegalArgumentException}.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
+        refuse(
+                SettingChecks.blankToNull(json.optString("apiUrl")) == null
+                        ? Optional.empty()
+                        : SettingChecks.apiUrl(json.optString("apiUrl")),
+                "apiUrl",
+                Messages.NetMindGlobalConfiguration_apiUrlTitle());
+        refuse(
+                SettingChecks.timeoutMinutes(
+                        json.optString("defaultTimeoutMinutes", String.valueOf(DEFAULT_TIMEOUT_MINUTES))),
+                "defaultTimeoutMinutes",
+                Messages.NetMindGlobalConfiguration_defaultTimeoutTitle());
+        refuse(
+                SettingChecks.readinessPath(json.optString("defaultReadinessPath")),
+                "defaultReadinessPath",
+                Messages.NetMindGlobalConfiguration_defaultReadinessPathTitle());
+        try {
+            req.bindJSON(this, json);
+        } catch (IllegalArgumentException e) {
+            // a rule the checks above do not know yet: still a message, not a stack trace
+            throw new Descriptor.FormException(e.getMessage(), e, "netmind");
+        }
+        return true;
+    }
+
+    private static void refuse(Optional<String> problem, String field, String label) throws Descriptor.FormException {
+        if (problem.isPresent()) {
+            throw new Descriptor.FormException(
+                    Messages.NetMindGlobalConfiguration_badField(label, problem.get()), field);
+        }
+    }
+
+    /** The NetMind API base URL; {@code https://api.netmind.ai} unless set. */
+    public String getApiUrl() {
+        String url = SettingChecks.blankToNull(apiUrl);
+        return url != null ? url : NetMindClient.DEFAULT_BASE_URL.toString();
+    }
+
+    /**
+     * Sets the API base URL; blank restores the default.
+     *
+     * @throws IllegalArgumentException when the URL is not https (plain http is accepted for loopback hosts only)
+     */
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        String url = SettingChecks.blankToNull(apiUrl);
+        if (url != null) {
+            SettingChecks.parseApiUrl(url);
+        }
+        this.apiUrl = url != null ? url : NetMindClient.DEFAULT_BASE_URL.toString();
+        save();
+    }
+
+    /** The id of the Secret text credential steps use when they name none, or {@code null}. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = SettingChecks.blankToNull(credentialsId);
+        save();
+    }
+
+    /** How long steps wait for an endpoint to become available when they say nothing, in minutes. */
+    public int getDefaultTimeoutMinutes() {
+        return defaultTimeoutMinutes;
+    }
+
+    /**
+     * Sets the default wait.
+     *
+     * @throws IllegalArgumentException when it is less than one minute
+     */
+    @DataBoundSetter
+    public void setDefaultTimeoutMinutes(int defaultTimeoutMinutes) {
+        Optional<String> problem = SettingChecks.timeoutMinutes(Integer.toString(defaultTimeoutMinutes));
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        this.defaultTimeoutMinutes = defaultTimeoutMinutes;
+        save();
+    }
+
+    /** The path steps probe on a new endpoint before calling it ready, or {@code null} for none. */
+    public String getDefaultReadinessPath() {
+        return defaultReadinessPath;
+    }
+
+    /**
+     * Sets the default readiness path; blank means none.
+     *
+     * @throws IllegalArgumentException when it does not start with a slash
+     */
+    @DataBoundSetter
+    public void setDefaultReadinessPath(String defaultReadinessPath) {
+        Optional<String> problem = SettingChecks.readinessPath(defaultReadinessPath);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        this.defaultReadinessPath = SettingChecks.blankToNull(defaultReadinessPath);
+        save();
+    }
+
+    /** Checks the API URL field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckApiUrl(@QueryParameter String value) {
+        return validation(SettingChecks.apiUrl(value));
+    }
+
+    /** Checks the default timeout field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckDefaultTimeoutMinutes(@QueryParameter String value) {
+        return validation(SettingChecks.timeoutMinutes(value));
+    }
+
+    /** Checks the default readiness path field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckDefaultReadinessPath(@QueryParameter String value) {
+        return validation(SettingChecks.readinessPath(value));
+    }
+
+    /** Checks the default credentials field: a warning when none is chosen. Reveals which ids exist: admins only. */
+    @POST
+    public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (SettingChecks.blankToNull(value) == null) {
+            return FormValidation.warning(Messages.NetMindGlobalConfiguration_noDefaultCredentials());
+        }
+        if (findGlobal(value) == null) {
+            return FormValidation.error(Messages.NetMindConnector_unknownCredentials(value));
+        }
+        return FormValidation.ok();
+    }
+
+    /**
+     * The Secret text credentials visible at the top level; only the current value for a user who may not administer
+     * Jenkins (the credentials plugin's rule for consumers).
+     */
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return new StandardListBoxModel().includeCurrentValue(credentialsId);
+        }
+        return new StandardListBoxModel()
+                .includeEmptyValue()
+                .includeMatchingAs(
+                        ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always())
+                .includeCurrentValue(credentialsId);
+    }
+
+    /** Lists the flavors the chosen token can see at the given URL, as a table. Calls NetMind: admins only. */
+    @POST
+    public FormValidation doTestConnection(@QueryParameter String apiUrl, @QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        Optional<String> urlProblem = SettingChecks.apiUrl(apiUrl);
+        if (urlProblem.isPresent()) {
+            return FormValidation.error(urlProblem.get());
+        }
+        if (SettingChecks.blankToNull(credentialsId) == null) {
+            return FormValidation.error(Messages.NetMindGlobalConfiguration_testNeedsCredentials());
+        }
+        StringCredentials credential = findGlobal(credentialsId);
+        if (credential == null) {
+            return FormValidation.error(Messages.NetMindConnector_unknownCredentials(credentialsId));
+        }
+        NetMindClient client;
+        try {
+            client = NetMindConnector.connectWith(credential.getSecret().getPlainText(), apiUrl)
+                    .client();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage()); // e.g. the proxy settings keep the token from NetMind
+        }
+        try {
+            List<Flavor> flavors = client.listFlavors().get(TEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return FormValidation.okWithMarkup(FlavorSummary.describe(flavors));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FormValidation.error(Messages.NetMindGlobalConfiguration_testInterrupted());
+        } catch (TimeoutException e) {
+            return FormValidation.error(Messages.NetMindGlobalConfiguration_testTimeout(TEST_TIMEOUT_SECONDS));
+        } catch (ExecutionException e) {
+            NetMindException failure = NetMindException.unwrap(e);
+            String reason = failure != null ? failure.getMessage() : String.valueOf(e.getCause());
+            return FormValidation.error(Messages.NetMindGlobalConfiguration_testFailed(reason));
+        }
+    }
+
+    private static StringCredentials findGlobal(String credentialsId) {
+        return CredentialsProvider.findCredentialByIdInItemGroup(
+                credentialsId.trim(), StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
+    }
+
+    private static FormValidation validation(Optional<String> problem) {
+        return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
+    }
+}

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.netmind.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The rules for the global NetMind settings, free of Jenkins so that they can be tested alone. Each check returns the
+ * message to show, or nothing when the value is fine.
+ */
+public final class SettingChecks {
+
+    private SettingChecks() {}
+
+    /** An absolute https URL, or a plain http URL whose host is a loopback address (the simulator). */
+    static Optional<String> apiUrl(String value) {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty()) {
+            return Optional.of(Messages.SettingChecks_apiUrlBlank());
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return Optional.of(Messages.SettingChecks_apiUrlInvalid(text));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
+            return Optional.of(Messages.SettingChecks_apiUrlInvalid(text));
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return Optional.of(Messages.SettingChecks_apiUrlNoHost(text));
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            return Optional.of(Messages.SettingChecks_apiUrlPlainHttp(text));
+        }
+        return Optional.empty();
+    }
+
+    /** Parses a URL that {@link #apiUrl(String)} accepts; otherwise throws with the same message. */
+    public static URI parseApiUrl(String value) {
+        Optional<String> problem = apiUrl(value);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        return URI.create(value.trim());
+    }
+
+    /** A whole number of minutes, at least one. */
+    static Optional<String> timeoutMinutes(String value) {
+        try {
+            if (Integer.parseInt(value == null ? "" : value.trim()) >= 1) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        return Optional.of(Messages.SettingChecks_timeoutMinutes(value == null ? "" : value.trim()));
+    }
+
+    /** Empty (no readiness probe) or a path starting with a slash, without spaces. */
+    static Optional<String> readinessPath(String value) {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty() || (text.startsWith("/") && !text.contains(" ") && !text.contains("://"))) {
+            return Optional.empty();
+        }
+        return Optional.of(Messages.SettingChecks_readinessPath(text));
+    }
+
+    /** The trimmed text, or {@code null} when it is null or blank. */
+    public static String blankToNull(String value) {
+        if (value == null || value.trim().isEmpty()) {
+            return null;
+        }
+        return value.trim();
+    }
+
+    /** True for localhost and literal loopback addresses; never resolves a name through DNS. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        return h.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+}
