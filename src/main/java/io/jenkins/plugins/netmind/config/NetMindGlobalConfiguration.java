@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.XmlFile;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.netmind.client.Flavor;
 import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.NetMindException;
 import io.jenkins.plugins.netmind.connection.NetMindConnector;
+import java.io.File;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -47,9 +49,22 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
     private int defaultTimeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
     private String defaultReadinessPath;
 
+    /** The name the settings were saved under before the class moved out of the root package. */
+    private static final String SAVED_AS = "io.jenkins.plugins.netmind.NetMindGlobalConfiguration";
+
+    static {
+        Jenkins.XSTREAM2.addCompatibilityAlias(SAVED_AS, NetMindGlobalConfiguration.class);
+    }
+
     /** Loads the saved settings. */
     public NetMindGlobalConfiguration() {
         load();
+    }
+
+    /** The file the settings have always been saved in, whatever package this class is in. */
+    @Override
+    protected XmlFile getConfigFile() {
+        return new XmlFile(Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(), SAVED_AS + ".xml"));
     }
 
     /** The settings of this controller. */

@@ -155,6 +155,9 @@ public final class EndpointRegistry {
     }
 
     private static XmlFile file() {
-        return new XmlFile(new File(Jenkins.get().getRootDir(), EndpointRegistry.class.getName() + ".xml"));
+        // the name it had in the root package: moving the class must not lose the leftovers it records
+        return new XmlFile(
+                Jenkins.XSTREAM2,
+                new File(Jenkins.get().getRootDir(), SavedForms.OLD_PACKAGE + "EndpointRegistry.xml"));
     }
 }

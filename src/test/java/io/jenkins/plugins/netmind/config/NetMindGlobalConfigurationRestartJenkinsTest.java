@@ -29,7 +29,10 @@ class NetMindGlobalConfigurationRestartJenkinsTest {
 
             j.configRoundtrip(); // saved again, this time by the form's submit
 
-            Path saved = j.jenkins.getRootDir().toPath().resolve(NetMindGlobalConfiguration.class.getName() + ".xml");
+            Path saved = j.jenkins
+                    .getRootDir()
+                    .toPath()
+                    .resolve("io.jenkins.plugins.netmind.NetMindGlobalConfiguration.xml");
             String xml = Files.readString(saved, StandardCharsets.UTF_8);
             assertTrue(xml.contains("<apiUrl>https://netmind.example.com/api</apiUrl>"), xml);
             assertTrue(xml.contains("<defaultTimeoutMinutes>45</defaultTimeoutMinutes>"), xml);

@@ -10,11 +10,13 @@ import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.client.CreateServiceRequest;
 import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.Service;
+import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +84,7 @@ class EndpointRegistryJenkinsTest {
                     .record(RecordedEndpoint.of(
                             "gone-job#1", "netmind", sim.baseUrl().toString(), entry));
             String saved = Files.readString(
-                    j.jenkins.getRootDir().toPath().resolve("io.jenkins.plugins.netmind.record.EndpointRegistry.xml"));
+                    j.jenkins.getRootDir().toPath().resolve("io.jenkins.plugins.netmind.EndpointRegistry.xml"));
             assertTrue(saved.contains(serviceId[0]), saved);
             assertTrue(!saved.contains(sim.token()));
             assertEquals(List.of(serviceId[0]), List.copyOf(sim.liveServices()));
@@ -95,6 +97,64 @@ class EndpointRegistryJenkinsTest {
                 Thread.sleep(100);
             }
             assertTrue(sim.allServices().contains(serviceId[0]));
+        });
+    }
+
+    @Test
+    void aRegistryAndSettingsSavedBeforeTheClassesMovedAreReadAndTheirLeftoversDeleted() throws Throwable {
+        String[] serviceId = new String[1];
+        sessions.then(j -> {
+            SystemCredentialsProvider.getInstance()
+                    .getCredentials()
+                    .add(new StringCredentialsImpl(
+                            CredentialsScope.GLOBAL, "netmind", "NetMind token", Secret.fromString(sim.token())));
+            SystemCredentialsProvider.getInstance().save();
+            serviceId[0] = sim.clientBuilder()
+                    .build()
+                    .createService(new CreateServiceRequest(
+                            "old-job-1-leftover",
+                            "left by a build of the plugin before its classes moved",
+                            "usd",
+                            CreateServiceRequest.Resources.manual("69475e82e81c4dd6be3467e2ca374e0c", 1),
+                            new CreateServiceRequest.Deployment("python:3.10-slim", null, 8080, 0)))
+                    .join()
+                    .serviceId();
+            Instant now = Instant.now();
+            EndpointRegistry.get()
+                    .record(RecordedEndpoint.of(
+                            "old-job#1",
+                            "netmind",
+                            sim.baseUrl().toString(),
+                            new LedgerEntry(
+                                    "old-job-1-leftover",
+                                    serviceId[0],
+                                    LedgerEntry.State.CREATED,
+                                    now,
+                                    "69475e82e81c4dd6be3467e2ca374e0c",
+                                    1,
+                                    new BigDecimal("0.3"),
+                                    "usd",
+                                    now)));
+            NetMindGlobalConfiguration settings = NetMindGlobalConfiguration.get();
+            settings.setDefaultTimeoutMinutes(47);
+            settings.save();
+            // rewrite both files as the plugin wrote them when these classes lived in io.jenkins.plugins.netmind
+            Path home = j.jenkins.getRootDir().toPath();
+            for (String file : List.of(
+                    "io.jenkins.plugins.netmind.EndpointRegistry.xml",
+                    "io.jenkins.plugins.netmind.NetMindGlobalConfiguration.xml")) {
+                Path saved = home.resolve(file);
+                String text = Files.readString(saved);
+                String old = text.replaceAll(
+                        "io\\.jenkins\\.plugins\\.netmind\\.(record|config)\\.", "io.jenkins.plugins.netmind.");
+                assertTrue(!old.equals(text), "the saved form names the moved classes: " + text);
+                Files.writeString(saved, old);
+            }
+        });
+        sessions.then(j -> {
+            assertEquals(47, NetMindGlobalConfiguration.get().getDefaultTimeoutMinutes(), "settings read");
+            awaitNothingLeft();
+            assertTrue(sim.allServices().contains(serviceId[0]), "the old registry's endpoint was deleted");
         });
     }
 
