@@ -58,7 +58,8 @@ class DryRunTest {
 
     @Test
     void failsWithTheMessageADeployGives() throws Exception {
-        EndpointException planned = failure(v.engine.plan(spec().gpu("NVIDIA_H100_80GB").build(), v.log));
+        EndpointException planned =
+                failure(v.engine.plan(spec().gpu("NVIDIA_H100_80GB").build(), v.log));
         EndpointException deployed = failure(v.engine
                 .deploy(spec().gpu("NVIDIA_H100_80GB").build(), v.ledger, v.log)
                 .result());

@@ -16,19 +16,18 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.security.AccessDeniedException3;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.netmind.freestyle.NetmindEndpointBuildWrapper;
-import jenkins.model.Jenkins;
-import org.htmlunit.html.HtmlButton;
-import org.htmlunit.html.HtmlPage;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import io.jenkins.plugins.netmind.NetMindBuildAction;
 import io.jenkins.plugins.netmind.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
+import io.jenkins.plugins.netmind.freestyle.NetmindEndpointBuildWrapper;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.RecordedRequest;
 import io.jenkins.plugins.netmind.sim.Route;
 import java.util.List;
 import java.util.Set;
+import jenkins.model.Jenkins;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -39,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -94,9 +94,8 @@ class DryRunAndFlavorsJenkinsTest {
         j.assertLogContains("Dry run, nothing was created: netmindDeploy would create endpoint dry-1-", b);
         j.assertLogContains("0.60 USD per hour", b);
         assertEquals(Set.of(), sim.allServices(), "nothing created on NetMind");
-        List<RecordedRequest> writes = sim.requests().stream()
-                .filter(r -> !r.method().equals("GET"))
-                .toList();
+        List<RecordedRequest> writes =
+                sim.requests().stream().filter(r -> !r.method().equals("GET")).toList();
         assertEquals(List.of(), writes, "only GETs were sent");
         assertEquals(1, sim.requests(Route.LIST_FLAVORS).size());
         NetMindBuildAction action = b.getAction(NetMindBuildAction.class);
@@ -109,8 +108,8 @@ class DryRunAndFlavorsJenkinsTest {
         String settings = "image: 'python:3.10-slim', gpu: 'RTX_9999', credentialsId: '" + CREDENTIALS_ID + "'";
         WorkflowRun dry = j.buildAndAssertStatus(
                 Result.FAILURE, pipeline("dry-typo", "netmindDeploy(" + settings + ", dryRun: true)"));
-        WorkflowRun real = j.buildAndAssertStatus(
-                Result.FAILURE, pipeline("real-typo", "netmindDeploy(" + settings + ")"));
+        WorkflowRun real =
+                j.buildAndAssertStatus(Result.FAILURE, pipeline("real-typo", "netmindDeploy(" + settings + ")"));
 
         String message = "No flavor named RTX_9999; NetMind offers: ";
         j.assertLogContains(message, dry);
@@ -143,8 +142,7 @@ class DryRunAndFlavorsJenkinsTest {
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 
         j.assertLogContains("count=4", b);
-        j.assertLogContains(
-                "id=69475e82e81c4dd6be3467e2ca374e0c usd=0.3 cny=2.2 nmt=0.147164 free=4 gpus=2", b);
+        j.assertLogContains("id=69475e82e81c4dd6be3467e2ca374e0c usd=0.3 cny=2.2 nmt=0.147164 free=4 gpus=2", b);
         j.assertLogContains("full=[NVIDIA_H100_80GB]", b);
         j.assertLogContains("default=4", b);
         j.assertLogContains("NetMind offers 4 flavor(s) at " + sim.baseUrl(), b);
@@ -153,8 +151,8 @@ class DryRunAndFlavorsJenkinsTest {
 
     @Test
     void flavorsWithAnUnknownCredentialSaysWhatToFix() throws Exception {
-        WorkflowRun b = j.buildAndAssertStatus(
-                Result.FAILURE, pipeline("nope", "netmindFlavors(credentialsId: 'nope')"));
+        WorkflowRun b =
+                j.buildAndAssertStatus(Result.FAILURE, pipeline("nope", "netmindFlavors(credentialsId: 'nope')"));
         j.assertLogContains("nope", b);
         assertEquals(List.of(), sim.requests(Route.LIST_FLAVORS));
     }
@@ -167,8 +165,7 @@ class DryRunAndFlavorsJenkinsTest {
         flavors.setCredentialsId(CREDENTIALS_ID);
         snippets.assertRoundTrip(flavors, "netmindFlavors credentialsId: '" + CREDENTIALS_ID + "'");
         assertEquals(
-                CREDENTIALS_ID,
-                new StepConfigTester(j).configRoundTrip(flavors).getCredentialsId());
+                CREDENTIALS_ID, new StepConfigTester(j).configRoundTrip(flavors).getCredentialsId());
         assertNull(new StepConfigTester(j)
                 .configRoundTrip(new NetmindFlavorsStep())
                 .getCredentialsId());
@@ -176,7 +173,8 @@ class DryRunAndFlavorsJenkinsTest {
         NetmindDeployStep dry = new NetmindDeployStep("python:3.10-slim");
         dry.setGpu("NVIDIA_GeForce_RTX_4090");
         dry.setDryRun(true);
-        snippets.assertRoundTrip(dry, "netmindDeploy dryRun: true, gpu: 'NVIDIA_GeForce_RTX_4090', image: 'python:3.10-slim'");
+        snippets.assertRoundTrip(
+                dry, "netmindDeploy dryRun: true, gpu: 'NVIDIA_GeForce_RTX_4090', image: 'python:3.10-slim'");
         NetmindDeployStep after = new StepConfigTester(j).configRoundTrip(dry);
         assertTrue(after.isDryRun());
         assertEquals(dry.toSettings(), after.toSettings());
@@ -236,8 +234,17 @@ class DryRunAndFlavorsJenkinsTest {
     void theValidateButtonOfTheFreestyleWrapperAnswersTheSame() throws Exception {
         FreeStyleProject job = j.createFreeStyleProject("freestyle");
         FormValidation ok = ExtensionList.lookupSingleton(NetmindEndpointBuildWrapper.DescriptorImpl.class)
-                .doValidate(job, "python:3.10-slim", null, "a100a100a100a100a100a100a100a100", null, null, null,
-                        null, null, null);
+                .doValidate(
+                        job,
+                        "python:3.10-slim",
+                        null,
+                        "a100a100a100a100a100a100a100a100",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
         assertEquals(FormValidation.Kind.OK, ok.kind, ok.getMessage());
         assertTrue(ok.getMessage().contains("NVIDIA_A100_80GB in region other"), ok.getMessage());
         assertTrue(ok.getMessage().contains("1.30 USD per instance-hour"), ok.getMessage());
