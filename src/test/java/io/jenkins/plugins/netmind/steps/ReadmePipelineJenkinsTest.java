@@ -188,4 +188,24 @@ class ReadmePipelineJenkinsTest {
         assertEquals(1, sim.allServices().size(), "only the real deploy created an endpoint");
         assertDeletedByTheTeardownStep(b);
     }
+
+    @Test
+    void theParallelExampleRunsAsWrittenWithTwoCredentials() throws Exception {
+        // the README's two credentials, both for the simulator's account
+        NetMindJenkinsFixture.addSecretText("team-a", sim.token());
+        NetMindJenkinsFixture.addSecretText("team-b", sim.token());
+        WorkflowJob p = job("parallel", readmeBlock("parallel("), "eval.sh");
+        // the two branches' node blocks run at once: the second one in the workspace's @2 copy
+        FilePath workspace = j.jenkins.getWorkspaceFor(p);
+        writeScript(
+                workspace.getParent().child(workspace.getName() + "@2"), "eval.sh", "echo \"eval.sh called with: $*\"");
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        assertEquals(2, sim.allServices().size(), "one endpoint per branch");
+        for (String id : sim.allServices()) {
+            j.assertLogContains("eval.sh called with: " + sim.endpointUrl(id), b);
+        }
+        assertEquals(Set.of(), sim.liveServices(), "each branch deleted its endpoint");
+    }
 }
