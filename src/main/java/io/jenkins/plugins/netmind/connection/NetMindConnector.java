@@ -84,6 +84,36 @@ public final class NetMindConnector {
     }
 
     /**
+     * Connects for a form of {@code item} (its "Validate" button): the credential {@code credentialsId} names (or the
+     * global default) as the item's builds would find it, with their authentication, and the global API URL. Without
+     * an item (the global Pipeline Syntax page), Jenkins-wide credentials only. Not tracked: no build uses it.
+     *
+     * @throws AbortException as {@link #connect(Run, String)}
+     */
+    public static Connection connectForItem(@CheckForNull Item item, @CheckForNull String credentialsId)
+            throws AbortException {
+        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
+        String id = idOrDefault(credentialsId, config);
+        StringCredentials credential;
+        StandardCredentials other;
+        if (item != null) {
+            credential = CredentialsProvider.findCredentialByIdInItem(
+                    id, StringCredentials.class, item, authenticationOf(item), List.of());
+            other = CredentialsProvider.findCredentialByIdInItem(
+                    id, StandardCredentials.class, item, authenticationOf(item), List.of());
+        } else {
+            credential = CredentialsProvider.findCredentialByIdInItemGroup(
+                    id, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
+            other = CredentialsProvider.findCredentialByIdInItemGroup(
+                    id, StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
+        }
+        if (credential == null) {
+            throw new AbortException(describeMissing(id, other));
+        }
+        return build(credential.getSecret().getPlainText(), config.getApiUrl(), id);
+    }
+
+    /**
      * Connects for the safety net: the credential a build recorded, looked up for that build when it still exists,
      * else in its job (or folder) as the job's builds run (its default authentication, as the credentials plugin looks
      * up a build's credentials: a job that may not use a credential does not get it used on its behalf), else

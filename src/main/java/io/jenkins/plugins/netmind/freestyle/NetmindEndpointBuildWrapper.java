@@ -259,6 +259,23 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
             return EndpointStep.class;
         }
 
+        /** The "Validate" button: what a dry run with these settings would resolve, or its error. */
+        @POST
+        public FormValidation doValidate(
+                @AncestorInPath Item item,
+                @QueryParameter String image,
+                @QueryParameter String credentialsId,
+                @QueryParameter String flavorId,
+                @QueryParameter String gpu,
+                @QueryParameter String region,
+                @QueryParameter String instances,
+                @QueryParameter String gpuCount,
+                @QueryParameter String paymentType,
+                @QueryParameter String name) {
+            return NetMindForms.validate(
+                    item, image, credentialsId, flavorId, gpu, region, instances, gpuCount, paymentType, name);
+        }
+
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return NetMindForms.credentialsItems(item, credentialsId);

@@ -107,22 +107,28 @@ final class DeployRun {
     static DeployRun start(Env env, DeploySpec spec, Ledger ledger, LogSink log) {
         String name = spec.name() != null ? spec.name() : EndpointNames.generate(spec.owner(), env.random());
         DeployRun run = new DeployRun(env, ledger, log, spec, null, name);
-        env.client()
-                .listFlavors()
-                .handle((flavors, failure) -> {
-                    if (failure != null) {
-                        throw new EndpointException(
-                                EndpointException.Reason.NETMIND,
-                                Messages.Flavor_listFailed(Teardowns.messageOf(failure)),
-                                PollLoop.unwrap(failure));
-                    }
-                    return FlavorChooser.choose(spec, flavors);
-                })
+        chooseFlavor(env, spec)
                 .thenCompose(run::create)
                 .thenCompose(run::awaitAvailable)
                 .thenCompose(run::awaitReady)
                 .whenComplete(run::finish);
         return run;
+    }
+
+    /**
+     * Lists NetMind's flavors and chooses the one {@code spec} asks for; fails with an {@link EndpointException} that
+     * says what exists when none fits. What a deploy and a dry run ({@link EndpointEngine#plan}) share.
+     */
+    static CompletableFuture<Flavor> chooseFlavor(Env env, DeploySpec spec) {
+        return env.client().listFlavors().handle((flavors, failure) -> {
+            if (failure != null) {
+                throw new EndpointException(
+                        EndpointException.Reason.NETMIND,
+                        Messages.Flavor_listFailed(Teardowns.messageOf(failure)),
+                        PollLoop.unwrap(failure));
+            }
+            return FlavorChooser.choose(spec, flavors);
+        });
     }
 
     /** Re-arms the wait of a deploy interrupted by a restart. */

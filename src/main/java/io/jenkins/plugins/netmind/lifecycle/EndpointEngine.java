@@ -43,6 +43,42 @@ public final class EndpointEngine {
         return new Deployment(DeployRun.start(env, spec, Guarded.ledger(Objects.requireNonNull(ledger), safe), safe));
     }
 
+    /**
+     * A dry run of {@link #deploy}: resolves what a deploy would (the name, the flavor by id or by GPU name and region,
+     * its capacity left and the price in the payment currency) and creates nothing: it only lists the flavors, records
+     * nothing and sends no create. Fails as a deploy would before creating (the same {@link EndpointException} and
+     * message: unknown GPU, no capacity, flavors not listable). Logs one line saying that it was a dry run.
+     */
+    public CompletableFuture<DeployPlan> plan(DeploySpec spec, LogSink log) {
+        Objects.requireNonNull(spec, "spec");
+        LogSink safe = Guarded.log(Objects.requireNonNull(log));
+        String name = spec.name() != null ? spec.name() : EndpointNames.generate(spec.owner(), env.random());
+        return DeployRun.chooseFlavor(env, spec).thenApply(flavor -> {
+            DeployPlan plan = new DeployPlan(
+                    name,
+                    env.client().baseUrl(),
+                    flavor.flavorId(),
+                    flavor.displayName(),
+                    flavor.region(),
+                    flavor.availableNum(),
+                    flavor.nodeMaxGpu(),
+                    spec.instances(),
+                    spec.gpuCount(),
+                    flavor.price(spec.paymentType()).orElse(null),
+                    spec.paymentType());
+            safe.log(Messages.Deploy_dryRun(
+                    name,
+                    plan.flavorName(),
+                    Objects.toString(plan.region(), "-"),
+                    plan.instances(),
+                    spec.image(),
+                    Texts.money(plan.totalPerHour(), plan.paymentType()),
+                    plan.capacityLeft(),
+                    plan.flavorId()));
+            return plan;
+        });
+    }
+
     /** Re-arms the wait of a deploy after a restart, from the state saved before it. */
     public Deployment resume(ResumeState state, Ledger ledger, LogSink log) {
         Objects.requireNonNull(state, "state");

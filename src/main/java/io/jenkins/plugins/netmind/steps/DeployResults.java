@@ -1,6 +1,8 @@
 package io.jenkins.plugins.netmind.steps;
 
+import io.jenkins.plugins.netmind.lifecycle.DeployPlan;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 
 /**
@@ -24,5 +26,34 @@ final class DeployResults {
                 "pricePerHour",
                 result.pricePerHour() == null ? null : result.pricePerHour().toPlainString());
         return map;
+    }
+
+    /**
+     * The map of a dry run ({@code netmindDeploy(dryRun: true)}): the keys of {@link #toMap(DeployResult)} in the same
+     * order, with {@code url} and {@code serviceId} null since nothing was created, then {@code dryRun: true} and what
+     * a script deciding whether to deploy wants to know: gpu, region, paymentType, capacityLeft (an integer),
+     * totalPerHour (all instances, a decimal string or null) and apiUrl. A real deploy's map has no {@code dryRun} key,
+     * so {@code ep.dryRun} is null, which Groovy reads as false.
+     */
+    static LinkedHashMap<String, Object> toMap(DeployPlan plan) {
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        map.put("url", null);
+        map.put("serviceId", null);
+        map.put("name", plan.name());
+        map.put("flavorId", plan.flavorId());
+        map.put("instances", plan.instances());
+        map.put("pricePerHour", plain(plan.pricePerHour()));
+        map.put("dryRun", true);
+        map.put("gpu", plan.flavorName());
+        map.put("region", plan.region());
+        map.put("paymentType", plan.paymentType());
+        map.put("capacityLeft", plan.capacityLeft());
+        map.put("totalPerHour", plain(plan.totalPerHour()));
+        map.put("apiUrl", plan.apiUrl().toString());
+        return map;
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 }

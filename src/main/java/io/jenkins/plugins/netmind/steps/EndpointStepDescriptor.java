@@ -82,4 +82,24 @@ public abstract class EndpointStepDescriptor extends NetMindStepDescriptor {
     public ListBoxModel doFillRegionItems(@AncestorInPath Item item, @QueryParameter String region) {
         return NetMindForms.regionItems(region);
     }
+
+    /**
+     * The "Validate" button: what {@code netmindDeploy(dryRun: true)} with these settings would resolve, or its error.
+     * Creates nothing.
+     */
+    @POST
+    public FormValidation doValidate(
+            @AncestorInPath Item item,
+            @QueryParameter String image,
+            @QueryParameter String credentialsId,
+            @QueryParameter String flavorId,
+            @QueryParameter String gpu,
+            @QueryParameter String region,
+            @QueryParameter String instances,
+            @QueryParameter String gpuCount,
+            @QueryParameter String paymentType,
+            @QueryParameter String name) {
+        return NetMindForms.validate(
+                item, image, credentialsId, flavorId, gpu, region, instances, gpuCount, paymentType, name);
+    }
 }

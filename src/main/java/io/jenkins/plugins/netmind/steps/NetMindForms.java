@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsNameProvider;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.queue.Tasks;
@@ -11,7 +12,17 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.connection.Connection;
+import io.jenkins.plugins.netmind.connection.NetMindConnector;
+import io.jenkins.plugins.netmind.lifecycle.DeployPlan;
+import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
+import io.jenkins.plugins.netmind.lifecycle.LogSink;
+import io.jenkins.plugins.netmind.lifecycle.Texts;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -152,5 +163,84 @@ public final class NetMindForms {
     /** Variable prefix: empty ({@code NETMIND}) or a valid start of an environment variable name. */
     public static FormValidation checkVariablePrefix(String value) {
         return FormChecks.toValidation(() -> FormChecks.variablePrefix(value));
+    }
+
+    /** How long the "Validate" button waits for NetMind. */
+    static final int VALIDATE_TIMEOUT_SECONDS = 30;
+
+    /**
+     * The "Validate" button of the endpoint settings: resolves what {@code netmindDeploy(dryRun: true)} would (the
+     * credential as {@code item}'s builds find it, the API URL, the flavor, its capacity left and the price) and shows
+     * it, or the error a deploy would give. Creates nothing. Reaches NetMind with a credential, so it needs
+     * Item/Configure on {@code item} (Overall/Administer without one), like the global "Test connection".
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber") // the form's fields, as Stapler passes them
+    public static FormValidation validate(
+            Item item,
+            String image,
+            String credentialsId,
+            String flavorId,
+            String gpu,
+            String region,
+            String instances,
+            String gpuCount,
+            String paymentType,
+            String name) {
+        if (item != null) {
+            item.checkPermission(Item.CONFIGURE);
+        } else {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        }
+        DeployPlan plan;
+        try {
+            EndpointSettings settings = new EndpointSettings(image);
+            settings.setCredentialsId(credentialsId);
+            settings.setFlavorId(flavorId);
+            settings.setGpu(gpu);
+            settings.setRegion(region);
+            settings.setName(name);
+            settings.setInstances(
+                    number(Messages.Forms_instancesLabel(), instances, 1, EndpointSettings.DEFAULT_INSTANCES));
+            settings.setGpuCount(
+                    number(Messages.Forms_gpuCountLabel(), gpuCount, 0, EndpointSettings.DEFAULT_GPU_COUNT));
+            if (EndpointSettings.clean(paymentType) != null) {
+                settings.setPaymentType(paymentType);
+            }
+            NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
+            DeploySpec spec = settings.toDeploySpec(
+                    item == null ? "" : item.getFullName(),
+                    config.getDefaultTimeoutMinutes(),
+                    config.getDefaultReadinessPath());
+            Connection connection = NetMindConnector.connectForItem(item, settings.getCredentialsId());
+            plan = connection.engine().plan(spec, LogSink.NONE).get(VALIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (AbortException | RuntimeException e) {
+            return FormValidation.error(StepFailures.message(e));
+        } catch (ExecutionException e) {
+            return FormValidation.error(StepFailures.message(e.getCause()));
+        } catch (TimeoutException e) {
+            return FormValidation.error(Messages.Forms_validateTimeout(VALIDATE_TIMEOUT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FormValidation.error(Messages.Forms_validateInterrupted());
+        }
+        return FormValidation.ok(Messages.Forms_validated(
+                plan.flavorName(),
+                Objects.toString(plan.region(), "-"),
+                plan.flavorId(),
+                plan.instances(),
+                Texts.money(plan.pricePerHour(), plan.paymentType()),
+                Texts.money(plan.totalPerHour(), plan.paymentType()),
+                plan.capacityLeft(),
+                plan.apiUrl()));
+    }
+
+    /** Parses a number field of the form: empty means {@code otherwise}; a bad one fails with the field's message. */
+    static int number(String label, String value, int min, int otherwise) {
+        String cleaned = EndpointSettings.clean(value);
+        if (cleaned == null) {
+            return otherwise;
+        }
+        FormChecks.atLeast(label, cleaned, min);
+        return Integer.parseInt(cleaned);
     }
 }

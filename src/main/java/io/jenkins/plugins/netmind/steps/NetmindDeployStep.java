@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code netmindDeploy}: creates a NetMind inference endpoint, waits until it is available and returns its URL,
  * service id, name, flavor, instances and price as a map. The endpoint lives until {@code netmindTeardown} deletes it
- * or the build ends.
+ * or the build ends. With {@code dryRun: true} it creates nothing and returns what a deploy would (see {@link
+ * DryRunExecution}).
  */
 public final class NetmindDeployStep extends EndpointStep {
 
@@ -19,9 +21,21 @@ public final class NetmindDeployStep extends EndpointStep {
         super(image);
     }
 
+    private boolean dryRun;
+
+    /** Whether this is a dry run: resolve what a deploy would and create nothing. */
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, toSettings());
+        return dryRun ? new DryRunExecution(context, toSettings()) : new Execution(context, toSettings());
     }
 
     /** Waits for the endpoint and returns the map of {@link DeployResults}. */

@@ -126,14 +126,14 @@ class ReadmePipelineJenkinsTest {
 
     @Test
     void theScriptedExampleRunsAsWritten() throws Exception {
-        WorkflowJob p = job("scripted", readmeBlock("node {"), "run-evals.sh", "load-test.sh");
+        WorkflowJob p = job("scripted", readmeBlock("// Scripted"), "run-evals.sh", "load-test.sh");
 
         WorkflowRun b = j.buildAndAssertSuccess(p);
 
         String id = onlyService(sim);
         String name = sim.name(id).orElseThrow();
         j.assertLogContains("Endpoint " + name + " at " + sim.endpointUrl(id) + ", ", b);
-        j.assertLogContains(" usd per instance and hour", b);
+        j.assertLogContains(", 0.3 USD per instance-hour", b);
         j.assertLogContains("run-evals.sh called with: " + sim.endpointUrl(id), b);
         j.assertLogContains("Endpoint " + name + " runs 3 instance(s)", b);
         j.assertLogContains("load-test.sh called with: " + sim.endpointUrl(id), b);
@@ -158,5 +158,54 @@ class ReadmePipelineJenkinsTest {
                         || log.contains("compare.sh called with: " + urls.get(1) + " " + urls.get(0)),
                 "compare.sh saw both endpoints");
         assertEquals(Set.of(), sim.liveServices(), "both deleted when the blocks ended");
+    }
+
+    @Test
+    void theFirstPipelineRunsAsWrittenAgainstTheSimulator() throws Exception {
+        // indented in the README's numbered list: the test takes the indentation off, as a user pasting it would
+        String script = readmeBlock("   // First pipeline").replaceAll("(?m)^   ", "");
+        WorkflowJob p = job("first", script);
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        String id = onlyService(sim);
+        j.assertLogContains("Using NVIDIA_GeForce_RTX_4090 in region cn at 0.3 USD per instance-hour", b);
+        j.assertLogContains("Dry run, nothing was created", b);
+        j.assertLogContains("The dry run created nothing (url: null); the endpoint costs 0.3 usd per hour", b);
+        j.assertLogContains("{\"status\":\"ok\",\"service_id\":\"" + id + "\"}", b);
+        assertEquals(1, sim.allServices().size(), "the dry run created nothing, the block one endpoint");
+        assertEquals(Set.of(), sim.liveServices(), "deleted when the block ended");
+    }
+
+    @Test
+    void theDryRunExampleRunsAsWritten() throws Exception {
+        String script = readmeBlock("// Choose a flavor");
+        WorkflowJob p = job("choose", script);
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("Would run on NVIDIA_GeForce_RTX_4090 in cn: 0.6 usd per hour, 4 free", b);
+        assertEquals(1, sim.allServices().size(), "only the real deploy created an endpoint");
+        assertDeletedByTheTeardownStep(b);
+    }
+
+    @Test
+    void theParallelExampleRunsAsWrittenWithTwoCredentials() throws Exception {
+        // the README's two credentials, both for the simulator's account
+        NetMindJenkinsFixture.addSecretText("team-a", sim.token());
+        NetMindJenkinsFixture.addSecretText("team-b", sim.token());
+        WorkflowJob p = job("parallel", readmeBlock("parallel("), "eval.sh");
+        // the two branches' node blocks run at once: the second one in the workspace's @2 copy
+        FilePath workspace = j.jenkins.getWorkspaceFor(p);
+        writeScript(
+                workspace.getParent().child(workspace.getName() + "@2"), "eval.sh", "echo \"eval.sh called with: $*\"");
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        assertEquals(2, sim.allServices().size(), "one endpoint per branch");
+        for (String id : sim.allServices()) {
+            j.assertLogContains("eval.sh called with: " + sim.endpointUrl(id), b);
+        }
+        assertEquals(Set.of(), sim.liveServices(), "each branch deleted its endpoint");
     }
 }
