@@ -99,7 +99,10 @@ class RecordedEndpointTest {
                         "pricePerHour",
                         "paymentType",
                         "createdAt",
-                        "nonce"),
+                        "nonce",
+                        "gpuName",
+                        "region",
+                        "url"),
                 persisted.stream().map(Field::getName).collect(Collectors.toSet()));
     }
 
