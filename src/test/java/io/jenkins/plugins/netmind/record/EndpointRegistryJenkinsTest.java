@@ -104,37 +104,14 @@ class EndpointRegistryJenkinsTest {
     void aRegistryAndSettingsSavedBeforeTheClassesMovedAreReadAndTheirLeftoversDeleted() throws Throwable {
         String[] serviceId = new String[1];
         sessions.then(j -> {
-            SystemCredentialsProvider.getInstance()
-                    .getCredentials()
-                    .add(new StringCredentialsImpl(
-                            CredentialsScope.GLOBAL, "netmind", "NetMind token", Secret.fromString(sim.token())));
-            SystemCredentialsProvider.getInstance().save();
-            serviceId[0] = sim.clientBuilder()
-                    .build()
-                    .createService(new CreateServiceRequest(
-                            "old-job-1-leftover",
-                            "left by a build of the plugin before its classes moved",
-                            "usd",
-                            CreateServiceRequest.Resources.manual("69475e82e81c4dd6be3467e2ca374e0c", 1),
-                            new CreateServiceRequest.Deployment("python:3.10-slim", null, 8080, 0)))
-                    .join()
-                    .serviceId();
-            Instant now = Instant.now();
+            NetMindJenkinsFixture.useSimulator(sim, "netmind");
+            serviceId[0] = createOnNetMind("old-job-1-leftover");
             EndpointRegistry.get()
                     .record(RecordedEndpoint.of(
                             "old-job#1",
                             "netmind",
                             sim.baseUrl().toString(),
-                            new LedgerEntry(
-                                    "old-job-1-leftover",
-                                    serviceId[0],
-                                    LedgerEntry.State.CREATED,
-                                    now,
-                                    "69475e82e81c4dd6be3467e2ca374e0c",
-                                    1,
-                                    new BigDecimal("0.3"),
-                                    "usd",
-                                    now)));
+                            created("old-job-1-leftover", serviceId[0])));
             NetMindGlobalConfiguration settings = NetMindGlobalConfiguration.get();
             settings.setDefaultTimeoutMinutes(47);
             settings.save();
