@@ -116,7 +116,7 @@ public final class NetmindScaleBuilder extends Builder {
         } catch (RuntimeException e) {
             throw BuildFailures.of(e);
         }
-        Connection connection = NetMindConnector.connect(build, target.credentialsId());
+        Connection connection = NetMindConnector.connectAs(build, target.connection());
         CompletableFuture<ScaleResult> scale =
                 connection.engine().scale(spec, NetMindLedgers.forRun(build, connection), LogSinks.of(listener));
         try {

@@ -7,6 +7,8 @@ import hudson.model.AbstractBuild;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.record.NetMindBuildAction;
+import io.jenkins.plugins.netmind.record.NetMindLedgers;
+import io.jenkins.plugins.netmind.record.RecordedConnection;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import java.io.IOException;
 import java.util.List;
@@ -17,10 +19,10 @@ import java.util.List;
  * record ({@link NetMindBuildAction}) holds it.
  *
  * @param serviceId NetMind's id of the endpoint
- * @param credentialsId the step's credentials id, else the one the endpoint was created with when this build created
- *     it; null means the global default
+ * @param connection the step's credentials id (with the global API URL), else the credential and API URL the
+ *     endpoint was created with when this build created it, else the global default
  */
-record ScaleTarget(String serviceId, @CheckForNull String credentialsId) {
+record ScaleTarget(String serviceId, RecordedConnection connection) {
 
     /**
      * @throws AbortException with a message that says what to do when the step names no service id and the build has
@@ -41,15 +43,11 @@ record ScaleTarget(String serviceId, @CheckForNull String credentialsId) {
                 throw new AbortException(Messages.ScaleTarget_emptyServiceId(serviceId));
             }
             if (credentialsId != null) {
-                return new ScaleTarget(expanded, credentialsId);
+                return new ScaleTarget(expanded, new RecordedConnection(credentialsId, null));
             }
-            // an endpoint this build created is scaled with the credential it was created with
-            String createdWith = recorded.stream()
-                    .filter(e -> expanded.equals(e.getServiceId()))
-                    .map(RecordedEndpoint::getCredentialsId)
-                    .findFirst()
-                    .orElse(null);
-            return new ScaleTarget(expanded, createdWith);
+            // an endpoint this build created is scaled with the connection it was created with
+            return new ScaleTarget(
+                    expanded, NetMindLedgers.createdWith(build, expanded).orElse(RecordedConnection.DEFAULT));
         }
         List<RecordedEndpoint> live = recorded.stream()
                 .filter(e -> e.getState() == LedgerEntry.State.CREATED && e.getServiceId() != null)
@@ -63,6 +61,7 @@ record ScaleTarget(String serviceId, @CheckForNull String credentialsId) {
         }
         RecordedEndpoint endpoint = live.get(0);
         return new ScaleTarget(
-                endpoint.getServiceId(), credentialsId != null ? credentialsId : endpoint.getCredentialsId());
+                endpoint.getServiceId(),
+                credentialsId != null ? new RecordedConnection(credentialsId, null) : RecordedConnection.of(endpoint));
     }
 }
