@@ -17,10 +17,12 @@ public final class DeploySpecs {
      *     message that says what to change
      */
     public static DeploySpec forBuild(Run<?, ?> run, EndpointSettings settings) {
+        return forOwner(run.getParent().getFullName() + " #" + run.getNumber(), settings);
+    }
+
+    /** As {@link #forBuild}, for {@code owner} (a job's full name, for its form's Validate button; or empty). */
+    public static DeploySpec forOwner(String owner, EndpointSettings settings) {
         NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
-        return settings.toDeploySpec(
-                run.getParent().getFullName() + " #" + run.getNumber(),
-                config.getDefaultTimeoutMinutes(),
-                config.getDefaultReadinessPath());
+        return settings.toDeploySpec(owner, config.getDefaultTimeoutMinutes(), config.getDefaultReadinessPath());
     }
 }

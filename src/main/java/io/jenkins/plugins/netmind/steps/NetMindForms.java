@@ -206,11 +206,7 @@ public final class NetMindForms {
             if (EndpointSettings.clean(paymentType) != null) {
                 settings.setPaymentType(paymentType);
             }
-            NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
-            DeploySpec spec = settings.toDeploySpec(
-                    item == null ? "" : item.getFullName(),
-                    config.getDefaultTimeoutMinutes(),
-                    config.getDefaultReadinessPath());
+            DeploySpec spec = DeploySpecs.forOwner(item == null ? "" : item.getFullName(), settings);
             Connection connection = NetMindConnector.connectForItem(item, settings.getCredentialsId());
             plan = connection.engine().plan(spec, LogSink.NONE).get(VALIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (AbortException | RuntimeException e) {
