@@ -42,14 +42,22 @@ public final class NetMindThreads {
     }
 
     private static ThreadPoolExecutor create() {
+        return boundedPool(THREADS, "NetMind");
+    }
+
+    /**
+     * At most {@code threads} daemon threads named {@code name 1, name 2, ...}, which end after a minute without
+     * work; tasks queue. The plugin's pools: these threads and the HTTP client's ({@link SharedHttpClient}).
+     */
+    static ThreadPoolExecutor boundedPool(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory daemons = task -> {
-            Thread t = new Thread(task, "NetMind " + count.incrementAndGet());
+            Thread t = new Thread(task, name + " " + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
         ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
+                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -1,13 +1,8 @@
 package io.jenkins.plugins.netmind.connection;
 
 import hudson.ProxyConfiguration;
-import hudson.util.DaemonThreadFactory;
-import hudson.util.NamingThreadFactory;
 import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 
@@ -52,15 +47,7 @@ final class SharedHttpClient {
 
     /** At most {@link #THREADS} daemon threads, which end after a minute without work. */
     static ExecutorService newExecutor() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                THREADS,
-                THREADS,
-                1,
-                TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(),
-                new NamingThreadFactory(new DaemonThreadFactory(), "NetMind HTTP"));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return NetMindThreads.boundedPool(THREADS, "NetMind HTTP");
     }
 
     /** The controller's client for the proxy settings in force now. */
