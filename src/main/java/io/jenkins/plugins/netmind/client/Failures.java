@@ -52,6 +52,10 @@ final class Failures {
             // not NetMind's JSON error: a gateway or proxy answered, which proves nothing about the service
             kind = Kind.OTHER;
             text = Messages.NetMindException_notFoundNotNetMind(method, path, status, shown, baseUrl);
+        } else if (status == 407) {
+            // the proxy between the controller and NetMind answered, not NetMind: the token was never checked
+            kind = Kind.OTHER;
+            text = Messages.NetMindException_proxyAuthentication(method, path, baseUrl);
         } else if (status == 429) {
             kind = Kind.RATE_LIMITED;
             text = Messages.NetMindException_rateLimited(method, path, status, shown);
