@@ -276,6 +276,11 @@ public final class WarmEndpoints {
                 SafetyNet.deleteParked(r);
                 continue;
             }
+            if (!until.isAfter(Instant.now())) {
+                LOGGER.info(Messages.WarmEndpoints_expiredWhileDown(r.getName(), r.getServiceId()));
+                SafetyNet.deleteParked(r);
+                continue;
+            }
             LOGGER.info(Messages.WarmEndpoints_restored(r.getName(), r.getServiceId(), until));
             pool().park(new WarmPool.Parked(key, toResult(r), parkedAt, until));
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.FilePath;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
@@ -117,6 +118,23 @@ class WarmPoolJenkinsTest {
         assertEquals(Set.of(id), sim.allServices());
         j.assertLogContains("Keeping endpoint " + name, second);
         assertEquals(1, parked().size(), "parked again for the next build");
+    }
+
+    @Test
+    void theReadmesExampleReusesTheEndpointInItsSecondBuild() throws Exception {
+        WorkflowJob p = pipeline("pr", ReadmePipelineJenkinsTest.readmeBlock("// a pull-request build"));
+        FilePath script = j.jenkins.getWorkspaceFor(p).child("run-evals.sh");
+        script.write("#!/bin/sh\necho \"run-evals.sh called with: $*\"\n", "UTF-8");
+        script.chmod(0755);
+
+        WorkflowRun first = j.buildAndAssertSuccess(p);
+        WorkflowRun second = j.buildAndAssertSuccess(p);
+
+        String id = NetMindJenkinsFixture.onlyService(sim);
+        j.assertLogContains("run-evals.sh called with: " + sim.endpointUrl(id), first);
+        j.assertLogContains("Reusing warm endpoint " + sim.name(id).orElseThrow(), second);
+        j.assertLogContains("run-evals.sh called with: " + sim.endpointUrl(id), second);
+        j.assertLogContains("warm for 45 idle minute(s)", second);
     }
 
     @Test
