@@ -87,6 +87,7 @@ class WarmPoolJenkinsTest {
 
     @Test
     void secondBuildReusesTheFirstBuildsEndpointAndCreatesNothing() throws Exception {
+        sim.setReadyDelay(Duration.ofSeconds(5)); // a (very) short start-up, for the numbers printed below
         WorkflowJob p = pipeline(
                 "reuse", "def ep = netmindDeploy(" + WARM + ")\n" + "echo \"id=${ep.serviceId} url=${ep.url}\"\n");
 
@@ -115,6 +116,10 @@ class WarmPoolJenkinsTest {
         j.assertLogContains("id=" + id + " url=" + sim.endpointUrl(id), second);
         j.assertLogNotContains("Creating NetMind endpoint", second);
         assertTrue(sim.requests(Route.CREATE).isEmpty(), "the second build created nothing");
+        assertEquals(1, sim.requests(Route.GET).size(), "one GET checked it: no wait for a start-up");
+        System.out.printf(
+                "WarmPool: first build %d ms (endpoint start-up 5 s), second build (reused) %d ms%n",
+                first.getDuration(), second.getDuration());
         assertEquals(Set.of(id), sim.allServices());
         j.assertLogContains("Keeping endpoint " + name, second);
         assertEquals(1, parked().size(), "parked again for the next build");
