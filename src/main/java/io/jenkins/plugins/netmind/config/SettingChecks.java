@@ -109,6 +109,6 @@ public final class SettingChecks {
         } catch (NumberFormatException e) {
             // said below
         }
-        return Optional.of(Messages.SettingChecks_maxKeepWarmMinutes(MAX_KEEP_WARM_MINUTES, value));
+        return Optional.of(Messages.SettingChecks_maxKeepWarmMinutes(Integer.toString(MAX_KEEP_WARM_MINUTES), value));
     }
 }

@@ -99,7 +99,8 @@ public final class EndpointSettings implements Serializable {
         }
         int minutes = timeoutMinutes(timeoutMinutes, defaultTimeoutMinutes);
         if (keepWarmMinutes < 0) {
-            throw new IllegalArgumentException(Messages.EndpointSettings_keepWarmNegative(keepWarmMinutes));
+            throw new IllegalArgumentException(
+                    Messages.EndpointSettings_keepWarmNegative(Integer.toString(keepWarmMinutes)));
         }
         return DeploySpec.builder()
                 .name(name)

@@ -95,11 +95,11 @@ public final class WarmEndpoints {
         }
         int max = NetMindGlobalConfiguration.get().getMaxKeepWarmMinutes();
         if (max <= 0) {
-            log.log(Messages.WarmEndpoints_off(asked));
+            log.log(Messages.WarmEndpoints_off(Integer.toString(asked)));
             return 0;
         }
         if (asked > max) {
-            log.log(Messages.WarmEndpoints_cut(asked, max));
+            log.log(Messages.WarmEndpoints_cut(Integer.toString(asked), Integer.toString(max)));
             return max;
         }
         return asked;
@@ -223,7 +223,7 @@ public final class WarmEndpoints {
                 continue;
             }
             pool().park(new WarmPool.Parked(key, toResult(pooled.get()), now, until));
-            log.log(Messages.WarmEndpoints_parked(r.getName(), r.getServiceId(), minutes, until));
+            log.log(Messages.WarmEndpoints_parked(r.getName(), r.getServiceId(), Integer.toString(minutes), until));
             parked.add(r.getServiceId());
         }
         return parked;

@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.FilePath;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.util.Secret;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.freestyle.NetmindEndpointBuildWrapper;
@@ -22,7 +29,10 @@ import io.jenkins.plugins.netmind.warm.WarmEndpoints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.StreamSupport;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -239,6 +249,49 @@ class WarmPoolJenkinsTest {
         assertEquals(1, sim.liveServices().size());
     }
 
+    /** A folder with its own Secret text credential {@code folder-token} holding {@code token}. */
+    private Folder folderWithToken(String name, String token) throws Exception {
+        Folder folder = j.jenkins.createProject(Folder.class, name);
+        CredentialsStore store = StreamSupport.stream(
+                        CredentialsProvider.lookupStores(folder).spliterator(), false)
+                .filter(s -> s.getProvider() instanceof FolderCredentialsProvider && s.getContext() == folder)
+                .findFirst()
+                .orElseThrow();
+        store.addCredentials(
+                Domain.global(),
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, "folder-token", "NetMind token", Secret.fromString(token)));
+        return folder;
+    }
+
+    @Test
+    void anotherFoldersCredentialWithTheSameIdNeverGetsTheEndpoint() throws Exception {
+        String otherToken = "netmind-other-account-" + UUID.randomUUID();
+        sim.addAccount(otherToken);
+        String script = "def ep = netmindDeploy(image: 'python:3.10-slim', gpu: 'NVIDIA_GeForce_RTX_4090',"
+                + " region: 'other', gpuCount: 0, credentialsId: 'folder-token', keepWarmMinutes: 30)\n"
+                + "echo \"id=${ep.serviceId}\"\n";
+        WorkflowJob a = folderWithToken("team-a", sim.token()).createProject(WorkflowJob.class, "evals");
+        a.setDefinition(new CpsFlowDefinition(script, true));
+        WorkflowJob b = folderWithToken("team-b", otherToken).createProject(WorkflowJob.class, "evals");
+        b.setDefinition(new CpsFlowDefinition(script, true));
+        j.assertBuildStatusSuccess(a.scheduleBuild2(0));
+        String parkedByA = NetMindJenkinsFixture.onlyService(sim);
+
+        WorkflowRun other = j.assertBuildStatusSuccess(b.scheduleBuild2(0));
+
+        j.assertLogContains("was parked with another NetMind account's credential of the same id", other);
+        j.assertLogNotContains("Reusing warm endpoint", other);
+        j.assertLogContains("Creating NetMind endpoint", other);
+        assertEquals(2, sim.allServices().size());
+        assertEquals(2, parked().size(), "A's endpoint went back to the pool, B's is parked too");
+        assertTrue(WarmEndpoints.get().pool().isParked(parkedByA));
+
+        WorkflowRun same = j.assertBuildStatusSuccess(a.scheduleBuild2(0));
+        j.assertLogContains("Reusing warm endpoint", same);
+        j.assertLogContains("id=" + parkedByA, same);
+    }
+
     @Test
     void parkedEndpointThatDiedIsDeletedAndReplaced() throws Exception {
         WorkflowJob p = pipeline("died", "def ep = netmindDeploy(" + WARM + ")\n" + "echo \"id=${ep.serviceId}\"\n");
@@ -322,6 +375,12 @@ class WarmPoolJenkinsTest {
         assertEquals(20, saved.getKeepWarmMinutes());
         assertTrue(saved.isKeepWarmOnFailure());
 
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> NetMindGlobalConfiguration.get().setMaxKeepWarmMinutes(-1));
+        assertEquals(
+                "Enter a whole number of minutes from 0 (warm endpoints off) to 10080 (got \"-1\").",
+                refused.getMessage());
         NetMindGlobalConfiguration.get().setMaxKeepWarmMinutes(45);
         j.configRoundtrip();
         assertEquals(45, NetMindGlobalConfiguration.get().getMaxKeepWarmMinutes());
