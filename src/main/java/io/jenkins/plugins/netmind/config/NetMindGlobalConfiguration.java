@@ -48,6 +48,8 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
     private String credentialsId;
     private int defaultTimeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
     private String defaultReadinessPath;
+    /** Warm pool (issue 13): the longest keep-warm time in minutes; 0 = off. */
+    private int maxKeepWarmMinutes;
 
     /** The name the settings were saved under before the class moved out of the root package. */
     private static final String SAVED_AS = "io.jenkins.plugins.netmind.NetMindGlobalConfiguration";
@@ -99,6 +101,11 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
                 SettingChecks.readinessPath(json.optString("defaultReadinessPath")),
                 "defaultReadinessPath",
                 Messages.NetMindGlobalConfiguration_defaultReadinessPathTitle());
+        // warm pool (issue 13)
+        refuse(
+                SettingChecks.maxKeepWarmMinutes(json.optString("maxKeepWarmMinutes", "0")),
+                "maxKeepWarmMinutes",
+                Messages.NetMindGlobalConfiguration_maxKeepWarmTitle());
         try {
             req.bindJSON(this, json);
         } catch (IllegalArgumentException e) {
@@ -185,6 +192,37 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
         }
         this.defaultReadinessPath = SettingChecks.blankToNull(defaultReadinessPath);
         save();
+    }
+
+    // ---- warm pool (issue 13) ----
+
+    /**
+     * The longest a build may keep its endpoint warm for the next build ({@code keepWarmMinutes}), in idle minutes;
+     * 0 (the default) turns warm endpoints off: steps then delete their endpoints as usual and say so in the log.
+     */
+    public int getMaxKeepWarmMinutes() {
+        return maxKeepWarmMinutes;
+    }
+
+    /**
+     * Sets the longest keep-warm time; 0 turns the feature off.
+     *
+     * @throws IllegalArgumentException when it is negative or longer than {@link SettingChecks#MAX_KEEP_WARM_MINUTES}
+     */
+    @DataBoundSetter
+    public void setMaxKeepWarmMinutes(int maxKeepWarmMinutes) {
+        Optional<String> problem = SettingChecks.maxKeepWarmMinutes(Integer.toString(maxKeepWarmMinutes));
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        this.maxKeepWarmMinutes = maxKeepWarmMinutes;
+        save();
+    }
+
+    /** Checks the maximum keep-warm field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckMaxKeepWarmMinutes(@QueryParameter String value) {
+        return validation(SettingChecks.maxKeepWarmMinutes(value));
     }
 
     /** Checks the API URL field: a format check, so it needs no permission. */

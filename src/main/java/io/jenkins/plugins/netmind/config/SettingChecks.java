@@ -89,4 +89,26 @@ public final class SettingChecks {
                 || h.equals("::1")
                 || h.equals("0:0:0:0:0:0:0:1");
     }
+
+    // ---- warm pool (issue 13) ----
+
+    /** The longest keep-warm time an administrator may allow: 7 days. */
+    public static final int MAX_KEEP_WARM_MINUTES = 7 * 24 * 60;
+
+    /** A problem with the maximum keep-warm minutes: a whole number from 0 (off) to 7 days. */
+    static Optional<String> maxKeepWarmMinutes(String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return Optional.empty(); // empty: 0, off
+        }
+        try {
+            int minutes = Integer.parseInt(v);
+            if (minutes >= 0 && minutes <= MAX_KEEP_WARM_MINUTES) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        return Optional.of(Messages.SettingChecks_maxKeepWarmMinutes(Integer.toString(MAX_KEEP_WARM_MINUTES), value));
+    }
 }

@@ -203,6 +203,6 @@ public final class NetMindConnector {
                 .build();
         EndpointEngine engine =
                 EndpointEngine.builder(client).scheduler(scheduler).build();
-        return new Connection(engine, client, credentialsId, baseUrl.toString());
+        return new Connection(engine, client, credentialsId, baseUrl.toString(), token);
     }
 }

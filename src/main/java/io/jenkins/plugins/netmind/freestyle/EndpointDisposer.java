@@ -9,6 +9,7 @@ import io.jenkins.plugins.netmind.connection.NetMindConnector;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.steps.TeardownMessages;
+import io.jenkins.plugins.netmind.warm.WarmEndpoints;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,12 @@ final class EndpointDisposer extends SimpleBuildWrapper.Disposer {
 
     @Override
     public void tearDown(Run<?, ?> build, TaskListener listener) throws IOException, InterruptedException {
+        // warm pool (issue 13): kept warm for the next build instead, when asked and the build did not fail
+        if (!WarmEndpoints.get()
+                .parkDone(build, List.of(serviceId), WarmEndpoints.failed(build), LogSinks.of(listener))
+                .isEmpty()) {
+            return;
+        }
         Connection connection = NetMindConnector.connect(build, credentialsId);
         CompletableFuture<TeardownReport> teardown = connection
                 .engine()

@@ -14,7 +14,10 @@ import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.steps.DeploySpecs;
 import io.jenkins.plugins.netmind.steps.EndpointSettings;
 import io.jenkins.plugins.netmind.steps.StepFailures;
+import io.jenkins.plugins.netmind.warm.WarmEndpoints;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -47,10 +50,46 @@ final class FreestyleDeploy {
             throw BuildFailures.of(e);
         }
         Connection connection = NetMindConnector.connect(build, settings.getCredentialsId());
+        // warm pool (issue 13): a parked endpoint with the same settings first
+        int keepWarm = WarmEndpoints.minutesFor(settings.getKeepWarmMinutes(), log);
+        if (keepWarm > 0) {
+            Optional<DeployResult> warm = awaitReuse(WarmEndpoints.get()
+                    .reuse(
+                            build,
+                            connection,
+                            spec,
+                            keepWarm,
+                            settings.isKeepWarmOnFailure(),
+                            NetMindLedgers.forRun(build, connection),
+                            log));
+            if (warm.isPresent()) {
+                NetMindLedgers.noteDeployed(build, warm.get());
+                return new Endpoint(
+                        String.valueOf(warm.get().url()),
+                        warm.get().serviceId(),
+                        warm.get().name());
+            }
+        }
         Deployment deployment = connection.engine().deploy(spec, NetMindLedgers.forRun(build, connection), log);
         DeployResult result = await(deployment, log);
+        if (keepWarm > 0) {
+            WarmEndpoints.noteKeptWarm(build, connection, spec, result, keepWarm, settings.isKeepWarmOnFailure());
+        }
         NetMindLedgers.noteDeployed(build, result);
         return new Endpoint(String.valueOf(result.url()), result.serviceId(), result.name());
+    }
+
+    /**
+     * Waits for a warm endpoint; an interrupt is rethrown (an endpoint already handed over is in the build's record,
+     * and the build's end deletes it).
+     */
+    private static Optional<DeployResult> awaitReuse(CompletableFuture<Optional<DeployResult>> reuse)
+            throws InterruptedException {
+        try {
+            return reuse.get();
+        } catch (ExecutionException e) {
+            return Optional.empty(); // never fails; a fresh endpoint if it did
+        }
     }
 
     /** Waits for {@code deployment}; an interrupt cancels it (deleting the endpoint) and is then rethrown. */

@@ -54,7 +54,10 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
             "paymentType",
             "timeoutMinutes",
             "readinessPath",
-            "sendTokenToEndpoint");
+            "sendTokenToEndpoint",
+            // warm pool (issue 13)
+            "keepWarmMinutes",
+            "keepWarmOnFailure");
 
     private final EndpointSettings settings;
     private String variablePrefix = EndpointVariables.DEFAULT_PREFIX;
@@ -220,6 +223,26 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
     @DataBoundSetter
     public void setSendTokenToEndpoint(boolean sendTokenToEndpoint) {
         settings.setSendTokenToEndpoint(sendTokenToEndpoint);
+    }
+
+    // ---- warm pool (issue 13) ----
+
+    public int getKeepWarmMinutes() {
+        return settings.getKeepWarmMinutes();
+    }
+
+    @DataBoundSetter
+    public void setKeepWarmMinutes(int keepWarmMinutes) {
+        settings.setKeepWarmMinutes(keepWarmMinutes);
+    }
+
+    public boolean isKeepWarmOnFailure() {
+        return settings.isKeepWarmOnFailure();
+    }
+
+    @DataBoundSetter
+    public void setKeepWarmOnFailure(boolean keepWarmOnFailure) {
+        settings.setKeepWarmOnFailure(keepWarmOnFailure);
     }
 
     public String getVariablePrefix() {

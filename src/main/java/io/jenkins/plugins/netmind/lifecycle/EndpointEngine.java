@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,6 +78,31 @@ public final class EndpointEngine {
                     plan.flavorId()));
             return plan;
         });
+    }
+
+    /**
+     * Tries to reuse a warm endpoint instead of deploying: leases the most recently parked endpoint with {@code key}
+     * from {@code pool}, lets {@code claimer} take it over for the build (its record moves into the build's {@code
+     * ledger}), and checks it: a GET must say available and the spec's readiness path, when set, must answer 2xx
+     * (within a minute, at most the spec's timeout). A fit endpoint is handed out: the result has the same shape as a
+     * fresh deploy's and the log says how long it was parked and about how much start-up it saved. An unfit one is
+     * deleted in the background (DELETED in the ledger only once NetMind confirms it) and the next one is tried. An
+     * endpoint the claimer refuses goes back to the pool. Completes empty when no endpoint was handed out (then
+     * deploy); never fails; holds no thread.
+     */
+    public CompletableFuture<Optional<DeployResult>> reuse(
+            WarmPool pool, WarmPool.Key key, DeploySpec spec, WarmPool.Claimer claimer, Ledger ledger, LogSink log) {
+        LogSink safe = Guarded.log(Objects.requireNonNull(log));
+        return new WarmStart(
+                        env,
+                        teardowns,
+                        Objects.requireNonNull(pool, "pool"),
+                        Objects.requireNonNull(key, "key"),
+                        Objects.requireNonNull(spec, "spec"),
+                        Objects.requireNonNull(claimer, "claimer"),
+                        Guarded.ledger(Objects.requireNonNull(ledger), safe),
+                        safe)
+                .start();
     }
 
     /** Re-arms the wait of a deploy after a restart, from the state saved before it. */

@@ -26,6 +26,15 @@ public final class Texts {
         return Messages.Time_hours(s / 3600, String.format(Locale.ROOT, "%02d", (s % 3600) / 60));
     }
 
+    /** A rough duration for people: {@code 45s} under a minute, else whole minutes ({@code 12 min}). */
+    public static String about(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return Messages.Time_seconds(s);
+        }
+        return Messages.Time_aboutMinutes((s + 30) / 60);
+    }
+
     /** {@code 0.30 USD}, or "unknown". */
     public static String money(BigDecimal amount, String paymentType) {
         if (amount == null) {

@@ -56,6 +56,44 @@ public final class EndpointRegistry {
             EndpointRecords.upsert(endpoints, record, true);
             change = ++changes;
         }
+        write(change);
+    }
+
+    /**
+     * Moves an endpoint from one holder to another (a build to the warm pool, the pool to a build): drops the record
+     * {@code from} and records {@code to} in one change and one write, so that at every moment, on disk too, exactly
+     * one record holds the endpoint. Returns false, changing nothing, when {@code from} is not recorded (another
+     * caller moved it first).
+     */
+    public boolean move(RecordedEndpoint from, RecordedEndpoint to) {
+        long change;
+        synchronized (this) {
+            load();
+            int at = -1;
+            for (int i = 0; i < endpoints.size(); i++) {
+                if (endpoints.get(i).sameEndpoint(from)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                return false;
+            }
+            endpoints.remove(at);
+            EndpointRecords.upsert(endpoints, to, true);
+            change = ++changes;
+        }
+        write(change);
+        return true;
+    }
+
+    /** The warm pool's records of parked endpoints ({@link RecordedEndpoint#isParked()}). */
+    public synchronized List<RecordedEndpoint> parked() {
+        load();
+        return endpoints.stream().filter(RecordedEndpoint::isParked).toList();
+    }
+
+    /** Returns once the file holds change number {@code change} (see {@link #record}). */
+    private void write(long change) {
         synchronized (saving) {
             if (saved >= change) {
                 return; // written by another caller's write, which began after this change
@@ -78,14 +116,17 @@ public final class EndpointRegistry {
     /** The endpoints of the build now known as {@code runId} not yet confirmed gone. */
     public synchronized List<RecordedEndpoint> forRun(String runId) {
         load();
-        return endpoints.stream().filter(r -> runId.equals(r.getRunId())).toList();
+        // a parked endpoint still names the build that parked it, but belongs to the warm pool
+        return endpoints.stream()
+                .filter(r -> runId.equals(r.getRunId()) && !r.isParked())
+                .toList();
     }
 
     /** The endpoints not yet confirmed gone of the build with key {@code buildKey} or now known as {@code runId}. */
     public synchronized List<RecordedEndpoint> forBuild(String buildKey, String runId) {
         load();
         return endpoints.stream()
-                .filter(r -> buildKey.equals(r.getBuildKey()) || runId.equals(r.getRunId()))
+                .filter(r -> buildKey.equals(r.getBuildKey()) || (runId.equals(r.getRunId()) && !r.isParked()))
                 .toList();
     }
 

@@ -33,7 +33,10 @@ public final class EndpointSummary {
             case CREATED ->
                 endpoint.getUrl() != null ? Messages.EndpointSummary_running() : Messages.EndpointSummary_starting();
             case DELETING -> Messages.EndpointSummary_deleting();
-            case DELETED -> Messages.EndpointSummary_deleted();
+            case DELETED ->
+                endpoint.getParkedAt() != null
+                        ? Messages.EndpointSummary_parked(endpoint.getIdleUntil())
+                        : Messages.EndpointSummary_deleted();
             case UNKNOWN -> Messages.EndpointSummary_unknown();
         };
     }
@@ -83,6 +86,7 @@ public final class EndpointSummary {
 
     private Duration lifetime() {
         if (endpoint.getState() != LedgerEntry.State.DELETED
+                || endpoint.getParkedAt() != null // kept warm: it lives on
                 || endpoint.getCreatedAt() == null
                 || endpoint.getRecordedAt() == null) {
             return null;

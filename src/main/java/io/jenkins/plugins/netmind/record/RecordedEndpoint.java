@@ -39,6 +39,21 @@ public final class RecordedEndpoint {
     private final String region;
     private final String url;
 
+    // Warm pool (issue 13): additive fields, absent (null, 0, false) in records written before it.
+    // Set only while a record is built (warmFrom / the factories below); records stay immutable to their readers.
+    /** The warm pool key ({@code WarmPool.Key#text()}) when the build asked to keep it warm, else null. */
+    private String warmKey;
+    /** The keep-warm minutes the build asked for. */
+    private int keepWarmMinutes;
+    /** Whether to park it even when the build failed or was aborted. */
+    private boolean keepWarmOnFailure;
+    /** When the engine saw it available (ISO-8601): with {@link #createdAt}, the start-up a reuse saves. */
+    private String availableAt;
+    /** When it was parked (ISO-8601): set in the pool's record and in the parking build's record. */
+    private String parkedAt;
+    /** When its idle time runs out (ISO-8601), while parked. */
+    private String idleUntil;
+
     private RecordedEndpoint(
             String buildKey,
             String runId,
@@ -86,22 +101,141 @@ public final class RecordedEndpoint {
     /** The same build, credentials, API URL and description, with the entry's new state. */
     public RecordedEndpoint with(LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        return new RecordedEndpoint(getBuildKey(), runId, credentialsId, apiUrl, entry, gpuName, region, url);
+        return new RecordedEndpoint(getBuildKey(), runId, credentialsId, apiUrl, entry, gpuName, region, url)
+                .warmFrom(this);
     }
 
     /** The same record, described for the build page: GPU display name, region and URL (each may be null). */
     public RecordedEndpoint describedAs(String gpuName, String region, String url) {
-        return new RecordedEndpoint(getBuildKey(), runId, credentialsId, apiUrl, toEntry(), gpuName, region, url);
+        return new RecordedEndpoint(getBuildKey(), runId, credentialsId, apiUrl, toEntry(), gpuName, region, url)
+                .warmFrom(this);
     }
 
     /** The same endpoint, its build now known as {@code newRunId} (after a rename or move of its job). */
     RecordedEndpoint withRunId(String newRunId) {
-        return new RecordedEndpoint(getBuildKey(), newRunId, credentialsId, apiUrl, toEntry(), gpuName, region, url);
+        return new RecordedEndpoint(getBuildKey(), newRunId, credentialsId, apiUrl, toEntry(), gpuName, region, url)
+                .warmFrom(this);
+    }
+
+    // ---- warm pool (issue 13) ----
+
+    /** The prefix of the build key under which the warm pool holds a parked endpoint's record. */
+    public static final String POOL_KEY_PREFIX = "netmind-warm-pool/";
+
+    private RecordedEndpoint warmFrom(RecordedEndpoint other) {
+        warmKey = other.warmKey;
+        keepWarmMinutes = other.keepWarmMinutes;
+        keepWarmOnFailure = other.keepWarmOnFailure;
+        availableAt = other.availableAt;
+        parkedAt = other.parkedAt;
+        idleUntil = other.idleUntil;
+        return this;
+    }
+
+    /**
+     * The same record, asked to be kept warm: with the pool key, the minutes and whether a failed build parks it too,
+     * and when it became available.
+     */
+    public RecordedEndpoint keptWarm(String key, int minutes, boolean onFailure, Instant available) {
+        RecordedEndpoint r = with(toEntry());
+        r.warmKey = key;
+        r.keepWarmMinutes = minutes;
+        r.keepWarmOnFailure = onFailure;
+        r.availableAt = format(available);
+        return r;
+    }
+
+    /**
+     * The warm pool's record of this endpoint, parked at {@code at} until {@code until}: under the pool's key for its
+     * service id, still naming the build that parked it (its job finds the credential to delete it with).
+     */
+    public RecordedEndpoint parkedInPool(Instant at, Instant until) {
+        RecordedEndpoint r = new RecordedEndpoint(
+                        POOL_KEY_PREFIX + serviceId,
+                        runId,
+                        credentialsId,
+                        apiUrl,
+                        toEntry().withState(LedgerEntry.State.CREATED, at),
+                        gpuName,
+                        region,
+                        url)
+                .warmFrom(this);
+        r.parkedAt = format(at);
+        r.idleUntil = format(until);
+        return r;
+    }
+
+    /**
+     * The parking build's own record of this endpoint once handed to the pool: no longer the build's (shown as
+     * DELETED for the build, which must not delete it), with when it was parked and until when.
+     */
+    public RecordedEndpoint handedToPool(Instant at, Instant until) {
+        RecordedEndpoint r = with(toEntry().withState(LedgerEntry.State.DELETED, at));
+        r.parkedAt = format(at);
+        r.idleUntil = format(until);
+        return r;
+    }
+
+    /**
+     * A build's record of an endpoint it leased from the pool ({@code this} is the pool's record): the build's key and
+     * id, state CREATED as of {@code now}, the build's keep-warm request, no longer parked.
+     */
+    public RecordedEndpoint leasedTo(
+            String newBuildKey, String newRunId, Instant now, String key, int minutes, boolean onFailure) {
+        RecordedEndpoint r = new RecordedEndpoint(
+                        newBuildKey,
+                        newRunId,
+                        credentialsId,
+                        apiUrl,
+                        toEntry().withState(LedgerEntry.State.CREATED, now),
+                        gpuName,
+                        region,
+                        url)
+                .warmFrom(this);
+        r.warmKey = key;
+        r.keepWarmMinutes = minutes;
+        r.keepWarmOnFailure = onFailure;
+        r.parkedAt = null;
+        r.idleUntil = null;
+        return r;
+    }
+
+    /** Whether this is the warm pool's record of a parked endpoint (for the fleet page: state PARKED). */
+    public boolean isParked() {
+        return buildKey != null && buildKey.startsWith(POOL_KEY_PREFIX) && parkedAt != null;
+    }
+
+    /** The warm pool key when the build asked to keep this endpoint warm, else null. */
+    public String getWarmKey() {
+        return warmKey;
+    }
+
+    public int getKeepWarmMinutes() {
+        return keepWarmMinutes;
+    }
+
+    public boolean isKeepWarmOnFailure() {
+        return keepWarmOnFailure;
+    }
+
+    /** When the engine saw it available (ISO-8601), or null when unknown. */
+    public String getAvailableAt() {
+        return availableAt;
+    }
+
+    /** When it was parked (ISO-8601), or null when never parked. */
+    public String getParkedAt() {
+        return parkedAt;
+    }
+
+    /** When its idle time runs out (ISO-8601), or null when not parked. */
+    public String getIdleUntil() {
+        return idleUntil;
     }
 
     /** Gives records of the first release, saved without a build key, their run id as key. */
     private Object readResolve() {
-        return buildKey == null ? withRunId(runId) : this;
+        return buildKey == null ? withRunId(runId) : this; // withRunId keeps the warm fields
     }
 
     /** The lifecycle's view of this endpoint. */

@@ -70,6 +70,9 @@ final class EndpointSweeper {
         Map<String, List<RecordedEndpoint>> byKey =
                 EndpointRecords.groupBy(registry.getEndpoints(), RecordedEndpoint::getBuildKey);
         for (Map.Entry<String, List<RecordedEndpoint>> build : byKey.entrySet()) {
+            if (build.getValue().stream().allMatch(RecordedEndpoint::isParked)) {
+                continue; // the warm pool's: restored at startup, deleted by its idle timer (SafetyNet#deleteParked)
+            }
             String runId = build.getValue().get(0).getRunId();
             Run<?, ?> run = runId == null ? null : findRun(runId);
             if (run != null && run.isBuilding()) {
@@ -80,7 +83,7 @@ final class EndpointSweeper {
         }
     }
 
-    private CompletableFuture<Boolean> sweep(
+    CompletableFuture<Boolean> sweep(
             String buildKey,
             String runId,
             @CheckForNull Run<?, ?> saveTo,

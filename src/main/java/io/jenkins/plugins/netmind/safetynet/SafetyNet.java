@@ -14,6 +14,7 @@ import io.jenkins.plugins.netmind.connection.NetMindThreads;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The safety net: when a build finishes (any result, aborted included) or is deleted, every endpoint it recorded and
@@ -46,6 +47,16 @@ public final class SafetyNet extends RunListener<Run<?, ?>> {
     @Override
     public void onDeleted(Run<?, ?> run) {
         sweeper.sweep(run, true);
+    }
+
+    /**
+     * Warm pool (issue 13): deletes a parked endpoint whose idle time ran out (or that cannot be parked again after a
+     * restart) in the background, with the safety net's retries: {@code record} is the pool's record in the registry,
+     * which keeps it until NetMind confirms it gone. The credential is looked up in the job of the build that parked it.
+     */
+    public static CompletableFuture<Boolean> deleteParked(RecordedEndpoint record) {
+        SafetyNet net = ExtensionList.lookupSingleton(SafetyNet.class);
+        return net.sweeper.sweep(record.getBuildKey(), record.getRunId(), null, null, List.of(record));
     }
 
     /** Keeps the registry's run ids current when a job (or a folder holding it) is renamed or moved. */

@@ -5,6 +5,7 @@ import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
+import io.jenkins.plugins.netmind.warm.WarmEndpoints;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ abstract class DeployingExecution extends NetMindExecution {
 
     private transient volatile Deployment deployment;
 
+    /** Warm pool (issue 13): the keep-warm minutes granted (0: none); set when the deploy starts. */
+    private volatile int keepWarm;
+
     DeployingExecution(StepContext context, EndpointSettings settings) {
         super(context, settings.getCredentialsId());
         this.settings = settings;
@@ -57,11 +61,70 @@ abstract class DeployingExecution extends NetMindExecution {
 
     private void deploy(DeploySpec spec) throws Exception {
         Connection connection = connect();
+        keepWarm = WarmEndpoints.minutesFor(settings.getKeepWarmMinutes(), log());
+        if (keepWarm > 0) {
+            // a parked endpoint with the same settings first; a fresh one when none is fit
+            WarmEndpoints.get()
+                    .reuse(run(), connection, spec, keepWarm, settings.isKeepWarmOnFailure(), ledger(connection), log())
+                    .whenComplete((warm, failure) -> {
+                        if (warm != null && warm.isPresent()) {
+                            inBackground(() -> reused(warm.get()));
+                        } else {
+                            inBackground(() -> fresh(connection, spec));
+                        }
+                    });
+            return;
+        }
+        fresh(connection, spec);
+    }
+
+    private void fresh(Connection connection, DeploySpec spec) throws Exception {
         synchronized (this) {
             if (stopCause != null) {
                 return; // stopped before anything was sent
             }
-            watch(connection.engine().deploy(spec, ledger(connection), log()));
+            watch(connection.engine().deploy(spec, ledger(connection), log()), connection);
+        }
+    }
+
+    /**
+     * A warm endpoint was handed to this build (its record moved to the build). Stopped meanwhile: the build's record
+     * holds it, and the safety net deletes it with the build.
+     */
+    private void reused(DeployResult result) {
+        if (stopCause != null) {
+            return;
+        }
+        describeOnBuildPage(result);
+        LinkedHashMap<String, Object> endpoint = DeployResults.toMap(result);
+        synchronized (this) {
+            available = endpoint;
+            resumeState = null;
+        }
+        try {
+            deployed(endpoint);
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+
+    /** Records the keep-warm request on the new endpoint before the step hands it on (a teardown may follow at once). */
+    private void rememberKeepWarm(Connection connection, DeployResult result) {
+        if (keepWarm <= 0 || connection == null) {
+            return;
+        }
+        try {
+            WarmEndpoints.noteKeptWarm(
+                    run(),
+                    connection,
+                    DeploySpecs.forBuild(run(), settings),
+                    result,
+                    keepWarm,
+                    settings.isKeepWarmOnFailure());
+        } catch (IOException | RuntimeException e) {
+            println(Messages.DeployingExecution_keepWarmNotRecorded(result.name(), StepFailures.message(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -85,12 +148,12 @@ abstract class DeployingExecution extends NetMindExecution {
                 deployment = d;
                 cancel(d, stopCause);
             } else {
-                watch(d);
+                watch(d, connection);
             }
         }
     }
 
-    private void watch(Deployment d) {
+    private void watch(Deployment d, Connection connection) {
         deployment = d;
         resumeState = SavedResumeState.of(d.resumeState());
         d.result().thenAccept(this::describeOnBuildPage);
@@ -102,6 +165,7 @@ abstract class DeployingExecution extends NetMindExecution {
                 fail(failure);
                 return;
             }
+            rememberKeepWarm(connection, result);
             LinkedHashMap<String, Object> endpoint = DeployResults.toMap(result);
             synchronized (this) {
                 available = endpoint;

@@ -40,6 +40,9 @@ public final class EndpointSettings implements Serializable {
     private int timeoutMinutes;
     private String readinessPath;
     private boolean sendTokenToEndpoint;
+    // warm pool (issue 13)
+    private int keepWarmMinutes;
+    private boolean keepWarmOnFailure;
 
     /** Settings for an endpoint running {@code image}; everything else at its default. */
     public EndpointSettings(String image) {
@@ -62,6 +65,8 @@ public final class EndpointSettings implements Serializable {
         copy.timeoutMinutes = timeoutMinutes;
         copy.readinessPath = readinessPath;
         copy.sendTokenToEndpoint = sendTokenToEndpoint;
+        copy.keepWarmMinutes = keepWarmMinutes;
+        copy.keepWarmOnFailure = keepWarmOnFailure;
         return copy;
     }
 
@@ -93,6 +98,10 @@ public final class EndpointSettings implements Serializable {
             throw new IllegalArgumentException(Messages.EndpointSettings_hardwareTwice(flavorId, gpu));
         }
         int minutes = timeoutMinutes(timeoutMinutes, defaultTimeoutMinutes);
+        if (keepWarmMinutes < 0) {
+            throw new IllegalArgumentException(
+                    Messages.EndpointSettings_keepWarmNegative(Integer.toString(keepWarmMinutes)));
+        }
         return DeploySpec.builder()
                 .name(name)
                 .owner(owner)
@@ -235,6 +244,26 @@ public final class EndpointSettings implements Serializable {
         this.sendTokenToEndpoint = sendTokenToEndpoint;
     }
 
+    // ---- warm pool (issue 13) ----
+
+    /** Idle minutes to keep the endpoint warm for a later build with the same settings; 0: delete it as usual. */
+    public int getKeepWarmMinutes() {
+        return keepWarmMinutes;
+    }
+
+    public void setKeepWarmMinutes(int keepWarmMinutes) {
+        this.keepWarmMinutes = keepWarmMinutes;
+    }
+
+    /** Whether to keep it warm even when the build failed or was aborted. */
+    public boolean isKeepWarmOnFailure() {
+        return keepWarmOnFailure;
+    }
+
+    public void setKeepWarmOnFailure(boolean keepWarmOnFailure) {
+        this.keepWarmOnFailure = keepWarmOnFailure;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EndpointSettings that
@@ -243,6 +272,8 @@ public final class EndpointSettings implements Serializable {
                 && instances == that.instances
                 && timeoutMinutes == that.timeoutMinutes
                 && sendTokenToEndpoint == that.sendTokenToEndpoint
+                && keepWarmMinutes == that.keepWarmMinutes
+                && keepWarmOnFailure == that.keepWarmOnFailure
                 && Objects.equals(credentialsId, that.credentialsId)
                 && Objects.equals(name, that.name)
                 && Objects.equals(flavorId, that.flavorId)

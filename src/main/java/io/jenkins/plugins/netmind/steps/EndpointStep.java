@@ -141,4 +141,24 @@ public abstract class EndpointStep extends Step {
     public void setSendTokenToEndpoint(boolean sendTokenToEndpoint) {
         settings.setSendTokenToEndpoint(sendTokenToEndpoint);
     }
+
+    // ---- warm pool (issue 13) ----
+
+    public int getKeepWarmMinutes() {
+        return settings.getKeepWarmMinutes();
+    }
+
+    @DataBoundSetter
+    public void setKeepWarmMinutes(int keepWarmMinutes) {
+        settings.setKeepWarmMinutes(keepWarmMinutes);
+    }
+
+    public boolean isKeepWarmOnFailure() {
+        return settings.isKeepWarmOnFailure();
+    }
+
+    @DataBoundSetter
+    public void setKeepWarmOnFailure(boolean keepWarmOnFailure) {
+        settings.setKeepWarmOnFailure(keepWarmOnFailure);
+    }
 }

@@ -7,6 +7,8 @@ import io.jenkins.plugins.netmind.connection.NetMindConnector;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.record.RecordedConnection;
+import io.jenkins.plugins.netmind.record.WarmRecords;
+import io.jenkins.plugins.netmind.warm.WarmEndpoints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +48,15 @@ final class TeardownExecution extends NetMindExecution {
     }
 
     private void tearDown() throws Exception {
+        // warm pool (issue 13): endpoints asked to be kept warm are parked instead, unless the build failed
+        Run<?, ?> run = run();
+        int parked = WarmEndpoints.get()
+                .parkDone(run, serviceIds.isEmpty() ? null : serviceIds, WarmEndpoints.failed(run), log())
+                .size();
         List<CompletableFuture<TeardownReport>> parts = serviceIds.isEmpty() ? tearDownAll() : tearDownNamed();
         if (parts.isEmpty()) {
             // nothing recorded and nothing named: no credential needed, nothing to connect to
-            succeed(0);
+            succeed(parked);
             return;
         }
         CompletableFuture<TeardownReport> report = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
@@ -63,7 +70,7 @@ final class TeardownExecution extends NetMindExecution {
             if (failure != null) {
                 fail(failure);
             } else if (done.allGone()) {
-                succeed(done.items().size());
+                succeed(done.items().size() + parked);
             } else {
                 failWith(new AbortException(TeardownMessages.failure(done)));
             }
@@ -97,6 +104,9 @@ final class TeardownExecution extends NetMindExecution {
         Run<?, ?> run = run();
         Map<RecordedConnection, List<String>> byConnection = new LinkedHashMap<>();
         for (String id : serviceIds) {
+            if (WarmRecords.handedOver(run, id)) {
+                continue; // parked: the warm pool's, not this build's to delete
+            }
             RecordedConnection createdWith = credentialsId() != null
                     ? new RecordedConnection(credentialsId(), null)
                     : NetMindLedgers.createdWith(run, id).orElse(RecordedConnection.DEFAULT);

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.netmind.steps;
 
 import hudson.AbortException;
+import hudson.model.Run;
 import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
+import io.jenkins.plugins.netmind.record.WarmRecords;
+import io.jenkins.plugins.netmind.warm.WarmEndpoints;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +103,16 @@ final class WithEndpointExecution extends DeployingExecution {
         bodyFailure = failure;
         bodyResult = result instanceof Serializable serializable ? serializable : null;
         try {
+            // warm pool (issue 13): kept warm for the next build instead, when asked and the block did not fail
+            Run<?, ?> run = run();
+            boolean failed = failure != null || WarmEndpoints.failed(run);
+            if (!WarmEndpoints.get()
+                            .parkDone(run, List.of(serviceId), failed, log())
+                            .isEmpty()
+                    || WarmRecords.handedOver(run, serviceId)) {
+                finish(new TeardownReport(List.of()), null);
+                return;
+            }
             Connection connection = connectFor(serviceId);
             connection
                     .engine()

@@ -43,6 +43,7 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         assertEquals("netmind-token", config.getCredentialsId());
         assertEquals(45, config.getDefaultTimeoutMinutes());
         assertEquals("/v1/models", config.getDefaultReadinessPath());
+        assertEquals(120, config.getMaxKeepWarmMinutes()); // warm pool (issue 13)
     }
 
     @Test
@@ -59,6 +60,7 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         config.setCredentialsId("");
         config.setDefaultTimeoutMinutes(NetMindGlobalConfiguration.DEFAULT_TIMEOUT_MINUTES);
         config.setDefaultReadinessPath("");
+        config.setMaxKeepWarmMinutes(0);
         String again = "unclassified:\n  netmind:\n" + exported.indent(4);
         ConfigurationAsCode.get()
                 .configureWith(YamlSource.of(new ByteArrayInputStream(again.getBytes(StandardCharsets.UTF_8))));
@@ -67,6 +69,7 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         assertEquals("netmind-token", config.getCredentialsId());
         assertEquals(45, config.getDefaultTimeoutMinutes());
         assertEquals("/v1/models", config.getDefaultReadinessPath());
+        assertEquals(120, config.getMaxKeepWarmMinutes());
     }
 
     @Test
