@@ -1,12 +1,14 @@
 package io.jenkins.plugins.netmind.freestyle;
 
 import hudson.AbortException;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.connection.LogSinks;
 import io.jenkins.plugins.netmind.connection.NetMindConnector;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
+import io.jenkins.plugins.netmind.record.ExpiredEndpoints;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.steps.TeardownMessages;
 import io.jenkins.plugins.netmind.warm.WarmEndpoints;
@@ -57,6 +59,14 @@ final class EndpointDisposer extends SimpleBuildWrapper.Disposer {
             throw e;
         } catch (ExecutionException e) {
             failure = e;
+        }
+        ExpiredEndpoints.Expired expired =
+                ExpiredEndpoints.get().find(serviceId).orElse(null);
+        if (expired != null) {
+            // maximum lifetime (issue 11): the fleet sweep deleted it while the build ran; said without a stack trace
+            listener.error(expired.message());
+            build.setResult(Result.FAILURE);
+            return;
         }
         String reason = TeardownMessages.problem(report, failure);
         if (reason != null) {

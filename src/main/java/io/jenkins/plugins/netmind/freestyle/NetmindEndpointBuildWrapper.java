@@ -57,7 +57,9 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
             "sendTokenToEndpoint",
             // warm pool (issue 13)
             "keepWarmMinutes",
-            "keepWarmOnFailure");
+            "keepWarmOnFailure",
+            // Maximum lifetime (issue 11)
+            "maxLifetimeMinutes");
 
     private final EndpointSettings settings;
     private String variablePrefix = EndpointVariables.DEFAULT_PREFIX;
@@ -245,6 +247,16 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         settings.setKeepWarmOnFailure(keepWarmOnFailure);
     }
 
+    // Maximum lifetime (issue 11)
+    public int getMaxLifetimeMinutes() {
+        return settings.getMaxLifetimeMinutes();
+    }
+
+    @DataBoundSetter
+    public void setMaxLifetimeMinutes(int maxLifetimeMinutes) {
+        settings.setMaxLifetimeMinutes(maxLifetimeMinutes);
+    }
+
     public String getVariablePrefix() {
         return variablePrefix;
     }
@@ -349,6 +361,12 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         @POST
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
             return NetMindForms.checkTimeoutMinutes(value);
+        }
+
+        /** Maximum lifetime (issue 11): a format check against the global ceiling. */
+        @POST
+        public FormValidation doCheckMaxLifetimeMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkMaxLifetimeMinutes(value);
         }
 
         @POST

@@ -226,7 +226,7 @@ final class DeployRun {
                 Texts.money(total, paymentType)));
         CreateServiceRequest request = new CreateServiceRequest(
                 name,
-                EndpointNames.description(spec.owner(), now.plus(spec.expiresAfter()), nonce),
+                EndpointNames.description(spec.controllerId(), spec.owner(), now.plus(spec.expiresAfter()), nonce),
                 paymentType,
                 CreateServiceRequest.Resources.manual(flavorId, instances),
                 new CreateServiceRequest.Deployment(spec.image(), spec.command(), spec.port(), spec.gpuCount()));

@@ -22,6 +22,7 @@ import java.util.Locale;
  * @param readinessPath a path on the endpoint URL that must answer 2xx before the deploy is ready, or null
  * @param sendTokenToEndpoint whether the readiness probe sends the API token
  * @param expiresAfter the lifetime written into the endpoint's description as its expiry, for sweepers
+ * @param controllerId this controller's id, written into the marker ({@code ctl=}), or null to write none
  */
 public record DeploySpec(
         String name,
@@ -38,7 +39,8 @@ public record DeploySpec(
         Duration timeout,
         String readinessPath,
         boolean sendTokenToEndpoint,
-        Duration expiresAfter) {
+        Duration expiresAfter,
+        String controllerId) {
 
     /** The default time a deploy may take. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
@@ -67,6 +69,7 @@ public record DeploySpec(
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         readinessPath = blankToNull(readinessPath);
         expiresAfter = expiresAfter == null ? DEFAULT_EXPIRES_AFTER : expiresAfter;
+        controllerId = blankToNull(controllerId);
         if (name != null) {
             EndpointNames.check(name);
         }
@@ -98,6 +101,9 @@ public record DeploySpec(
         checkNoControl(image, "image");
         checkNoControl(command, "command");
         checkNoControl(owner, "owner");
+        if (controllerId != null && !EndpointMarker.isValidControllerId(controllerId)) {
+            throw invalid(Messages.Spec_controllerIdInvalid(Texts.printable(controllerId)));
+        }
         if (readinessPath != null && !isUriPath(readinessPath)) {
             throw invalid(Messages.Spec_readinessPathInvalid(Texts.printable(readinessPath)));
         }
@@ -178,6 +184,7 @@ public record DeploySpec(
         private String readinessPath;
         private boolean sendTokenToEndpoint;
         private Duration expiresAfter = DEFAULT_EXPIRES_AFTER;
+        private String controllerId;
 
         private Builder() {}
 
@@ -271,6 +278,12 @@ public record DeploySpec(
             return this;
         }
 
+        /** This controller's id for the marker; null to write none. */
+        public Builder controllerId(String value) {
+            this.controllerId = value;
+            return this;
+        }
+
         /** Checks the settings and builds the spec. */
         public DeploySpec build() {
             return new DeploySpec(
@@ -288,7 +301,8 @@ public record DeploySpec(
                     timeout,
                     readinessPath,
                     sendTokenToEndpoint,
-                    expiresAfter);
+                    expiresAfter,
+                    controllerId);
         }
     }
 }

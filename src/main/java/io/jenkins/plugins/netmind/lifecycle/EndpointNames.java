@@ -1,7 +1,6 @@
 package io.jenkins.plugins.netmind.lifecycle;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -23,7 +22,6 @@ public final class EndpointNames {
     private static final int NONCE_LENGTH = 12;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int SUFFIX_LENGTH = 6;
-    private static final int MAX_OWNER_IN_MARKER = 80;
 
     private EndpointNames() {}
 
@@ -62,21 +60,28 @@ public final class EndpointNames {
         return name.toString();
     }
 
-    /** The description for a new endpoint: {@code managed-by=jenkins-netmind owner=<owner> expires=<instant>}. */
+    /**
+     * The description for a new endpoint: {@code managed-by=jenkins-netmind owner=<owner> expires=<instant>} (see
+     * {@link EndpointMarker#format}).
+     */
     public static String description(String owner, Instant expires) {
-        String who = owner == null ? "" : owner.trim().replaceAll("\\s+", "_");
-        if (who.length() > MAX_OWNER_IN_MARKER) {
-            who = who.substring(0, MAX_OWNER_IN_MARKER);
-        }
-        return MARKER + " owner=" + who + " expires=" + expires.truncatedTo(ChronoUnit.SECONDS);
+        return EndpointMarker.format(null, owner, expires, null);
     }
 
     /**
      * The description with this deploy's nonce: {@code managed-by=jenkins-netmind owner=<owner> expires=<instant>
-     * nonce=<nonce>} (the owner's blanks become {@code _}, so no word of it can read as a field).
+     * nonce=<nonce>} (see {@link EndpointMarker#format}).
      */
     public static String description(String owner, Instant expires, String nonce) {
-        return description(owner, expires) + " nonce=" + nonce;
+        return EndpointMarker.format(null, owner, expires, nonce);
+    }
+
+    /**
+     * The description with this controller's id and the deploy's nonce: {@code managed-by=jenkins-netmind
+     * ctl=<id> owner=<owner> expires=<instant> nonce=<nonce>}; without {@code ctl=} when {@code controllerId} is null.
+     */
+    public static String description(String controllerId, String owner, Instant expires, String nonce) {
+        return EndpointMarker.format(controllerId, owner, expires, nonce);
     }
 
     /** A fresh per-deploy nonce: {@value #NONCE_LENGTH} lowercase letters and digits. */

@@ -161,4 +161,14 @@ public abstract class EndpointStep extends Step {
     public void setKeepWarmOnFailure(boolean keepWarmOnFailure) {
         settings.setKeepWarmOnFailure(keepWarmOnFailure);
     }
+
+    // Maximum lifetime (issue 11)
+    public int getMaxLifetimeMinutes() {
+        return settings.getMaxLifetimeMinutes();
+    }
+
+    @DataBoundSetter
+    public void setMaxLifetimeMinutes(int maxLifetimeMinutes) {
+        settings.setMaxLifetimeMinutes(maxLifetimeMinutes);
+    }
 }

@@ -44,6 +44,8 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         assertEquals(45, config.getDefaultTimeoutMinutes());
         assertEquals("/v1/models", config.getDefaultReadinessPath());
         assertEquals(120, config.getMaxKeepWarmMinutes()); // warm pool (issue 13)
+        assertEquals(720, config.getDefaultMaxLifetimeMinutes());
+        assertEquals(2880, config.getMaxLifetimeCeilingMinutes());
     }
 
     @Test
@@ -61,6 +63,8 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         config.setDefaultTimeoutMinutes(NetMindGlobalConfiguration.DEFAULT_TIMEOUT_MINUTES);
         config.setDefaultReadinessPath("");
         config.setMaxKeepWarmMinutes(0);
+        config.setDefaultMaxLifetimeMinutes(NetMindGlobalConfiguration.DEFAULT_MAX_LIFETIME_MINUTES);
+        config.setMaxLifetimeCeilingMinutes(null);
         String again = "unclassified:\n  netmind:\n" + exported.indent(4);
         ConfigurationAsCode.get()
                 .configureWith(YamlSource.of(new ByteArrayInputStream(again.getBytes(StandardCharsets.UTF_8))));
@@ -70,6 +74,8 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         assertEquals(45, config.getDefaultTimeoutMinutes());
         assertEquals("/v1/models", config.getDefaultReadinessPath());
         assertEquals(120, config.getMaxKeepWarmMinutes());
+        assertEquals(720, config.getDefaultMaxLifetimeMinutes());
+        assertEquals(2880, config.getMaxLifetimeCeilingMinutes());
     }
 
     @Test

@@ -76,7 +76,7 @@ class DeployTest {
         assertEquals("my-endpoint", r.name());
         RecordedRequest create = v.sim.requests(Route.CREATE).get(0);
         String description = create.json().get("description").asText();
-        assertTrue(description.startsWith("managed-by=jenkins-netmind owner=team/app_#7 expires="), description);
+        assertTrue(description.startsWith("managed-by=jenkins-netmind owner=team/app%20#7 expires="), description);
         Instant expiry = EndpointNames.expiry(description).orElseThrow();
         assertEquals(Duration.ofHours(24), Duration.between(create.at(), expiry).withNanos(0));
         assertEquals("my-endpoint", create.json().get("name").asText());

@@ -72,7 +72,7 @@ class SpecAndNamesTest {
     void markerCarriesOwnerAndExpiry() {
         Instant expires = Instant.parse("2025-03-01T10:15:30.123Z");
         String d = EndpointNames.description("my folder/job #3", expires);
-        assertEquals("managed-by=jenkins-netmind owner=my_folder/job_#3 expires=2025-03-01T10:15:30Z", d);
+        assertEquals("managed-by=jenkins-netmind owner=my%20folder/job%20#3 expires=2025-03-01T10:15:30Z", d);
         assertTrue(EndpointNames.isManaged(d));
         assertEquals(
                 Instant.parse("2025-03-01T10:15:30Z"), EndpointNames.expiry(d).orElseThrow());
