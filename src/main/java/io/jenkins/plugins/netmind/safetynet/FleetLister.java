@@ -179,7 +179,7 @@ final class FleetLister {
                         r.getServiceId(),
                         r.getBuildKey(),
                         runs,
-                        false,
+                        r.isParked(),
                         r.toEntry().nonce()));
             }
             List<FleetRow> rows = Fleet.classify(

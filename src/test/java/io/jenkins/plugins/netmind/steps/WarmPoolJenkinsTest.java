@@ -20,9 +20,13 @@ import hudson.util.Secret;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.freestyle.NetmindEndpointBuildWrapper;
+import io.jenkins.plugins.netmind.lifecycle.FleetRow;
+import io.jenkins.plugins.netmind.lifecycle.FleetState;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.record.NetMindBuildAction;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
+import io.jenkins.plugins.netmind.safetynet.FleetSweep;
+import io.jenkins.plugins.netmind.safetynet.SweepReport;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
 import io.jenkins.plugins.netmind.warm.WarmEndpoints;
@@ -30,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -133,6 +138,25 @@ class WarmPoolJenkinsTest {
         assertEquals(Set.of(id), sim.allServices());
         j.assertLogContains("Keeping endpoint " + name, second);
         assertEquals(1, parked().size(), "parked again for the next build");
+    }
+
+    @Test
+    void theFleetSweepShowsAParkedEndpointAsParkedAndLeavesIt() throws Exception {
+        WorkflowJob p = pipeline("parked-sweep", "netmindDeploy(" + WARM + ")\n");
+        j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+        String id = NetMindJenkinsFixture.onlyService(sim);
+        assertEquals(1, parked().size());
+
+        SweepReport report = FleetSweep.get().sweepNow().get(1, TimeUnit.MINUTES);
+
+        assertEquals(List.of(), report.getDeletions(), "the sweep deleted nothing");
+        assertEquals(Set.of(id), sim.liveServices(), "still parked for the next build");
+        List<FleetRow> rows = FleetSweep.get().snapshot().get(1, TimeUnit.MINUTES).stream()
+                .flatMap(listing -> listing.rows().stream())
+                .toList();
+        assertEquals(1, rows.size());
+        assertEquals(id, rows.get(0).serviceId());
+        assertEquals(FleetState.PARKED, rows.get(0).state());
     }
 
     @Test
