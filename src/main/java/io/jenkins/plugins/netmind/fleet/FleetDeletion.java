@@ -1,0 +1,111 @@
+package io.jenkins.plugins.netmind.fleet;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import io.jenkins.plugins.netmind.connection.Connection;
+import io.jenkins.plugins.netmind.lifecycle.InMemoryLedger;
+import io.jenkins.plugins.netmind.lifecycle.Ledger;
+import io.jenkins.plugins.netmind.lifecycle.LogSink;
+import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
+import io.jenkins.plugins.netmind.record.BuildLedger;
+import io.jenkins.plugins.netmind.record.EndpointRegistry;
+import io.jenkins.plugins.netmind.record.RecordedConnection;
+import io.jenkins.plugins.netmind.record.RecordedEndpoint;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * The page's Delete: lists the fleet again (the row must still be this controller's), then deletes through the
+ * lifecycle's teardown, recording in the registry when it tracks the endpoint, so that the registry drops it only once
+ * NetMind confirms it gone. What it does goes to the system log with who asked.
+ */
+final class FleetDeletion {
+
+    private static final Logger LOGGER = Logger.getLogger(FleetDeletion.class.getName());
+
+    private FleetDeletion() {}
+
+    /**
+     * Deletes {@code serviceId} when it is this controller's, waiting at most {@code wait} for the list and as long
+     * again for NetMind to confirm; a deletion not yet confirmed then goes on in the background.
+     *
+     * @return what the page tells the user
+     */
+    static String delete(String serviceId, String user, Duration wait) throws InterruptedException {
+        FleetView view = await(FleetService.gather(wait), wait.plusSeconds(5));
+        if (view == null) {
+            return Messages.FleetDeletion_notListed(serviceId);
+        }
+        Optional<FleetEntry> entry = view.entry(serviceId);
+        if (entry.isEmpty()) {
+            return Messages.FleetDeletion_notListed(serviceId);
+        }
+        FleetEntry e = entry.get();
+        if (!e.isDeletable()) {
+            return Messages.FleetDeletion_notThisControllers(e.getName(), serviceId, e.getState());
+        }
+        Optional<RecordedEndpoint> record = EndpointRegistry.get().getEndpoints().stream()
+                .filter(r -> serviceId.equals(r.getServiceId()))
+                .findFirst();
+        FleetConnections.Target target = record.map(FleetConnections::of).orElse(view.listedBy(serviceId));
+        if (target == null) {
+            return Messages.FleetDeletion_notListed(serviceId);
+        }
+        Connection connection;
+        try {
+            connection = target.connect();
+        } catch (AbortException ex) {
+            return Messages.FleetListing_cannotConnect(target.label(), ex.getMessage());
+        }
+        LOGGER.info(Messages.FleetDeletion_starting(e.getName(), serviceId, e.getState(), user));
+        LogSink log = line -> LOGGER.info(Messages.FleetDeletion_line(serviceId, line));
+        TeardownReport report = await(
+                connection.engine().teardown(List.of(serviceId), ledger(serviceId, record.orElse(null)), log), wait);
+        if (report == null) {
+            return Messages.FleetDeletion_pending(e.getName(), serviceId);
+        }
+        if (report.allGone()) {
+            LOGGER.info(Messages.FleetDeletion_deleted(e.getName(), serviceId, user));
+            return Messages.FleetDeletion_deleted(e.getName(), serviceId, user);
+        }
+        String why = report.failures().get(0).message();
+        LOGGER.warning(Messages.FleetDeletion_failed(e.getName(), serviceId, why));
+        return Messages.FleetDeletion_failed(e.getName(), serviceId, why);
+    }
+
+    /**
+     * The registry's ledger for a tracked endpoint (its build's record follows when the build exists), so that its
+     * entry is DELETED only once NetMind confirms; a throwaway one for an endpoint the registry does not track.
+     */
+    private static Ledger ledger(String serviceId, @CheckForNull RecordedEndpoint record) {
+        if (record == null) {
+            return new InMemoryLedger();
+        }
+        Run<?, ?> run = record.getRunId() == null ? null : Run.fromExternalizableId(record.getRunId());
+        return BuildLedger.forSweep(
+                run,
+                record.getBuildKey(),
+                record.getRunId(),
+                EndpointRegistry.get(),
+                RecordedConnection.of(record),
+                r -> serviceId.equals(r.getServiceId()));
+    }
+
+    @CheckForNull
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future, Duration wait)
+            throws InterruptedException {
+        try {
+            return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+}
