@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The connections the controller knows: the global default credential with the global API URL, and every credential and
@@ -70,6 +71,19 @@ final class FleetConnections {
         String url = record.getApiUrl() != null ? record.getApiUrl() : config.getApiUrl();
         return new Target(
                 id != null ? id : SettingChecks.blankToNull(config.getCredentialsId()), url, record.getJobFullName());
+    }
+
+    /** The service ids of the endpoints the registry recorded as created with {@code target}. */
+    static List<String> recordedWith(Target target) {
+        return EndpointRegistry.get().getEndpoints().stream()
+                .filter(r -> r.getServiceId() != null)
+                .filter(r -> {
+                    Target t = of(r);
+                    return Objects.equals(t.credentialsId(), target.credentialsId())
+                            && Objects.equals(t.apiUrl(), target.apiUrl());
+                })
+                .map(RecordedEndpoint::getServiceId)
+                .toList();
     }
 
     /** Every connection the controller knows, the global default first; empty when none has a credential. */

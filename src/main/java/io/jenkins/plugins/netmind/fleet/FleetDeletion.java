@@ -4,8 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.netmind.connection.Connection;
+import io.jenkins.plugins.netmind.lifecycle.FleetRow;
 import io.jenkins.plugins.netmind.lifecycle.InMemoryLedger;
-import io.jenkins.plugins.netmind.lifecycle.Ledger;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import io.jenkins.plugins.netmind.record.BuildLedger;
@@ -15,6 +15,7 @@ import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,9 +51,7 @@ final class FleetDeletion {
         if (!e.isDeletable()) {
             return Messages.FleetDeletion_notThisControllers(e.getName(), serviceId, e.getState());
         }
-        Optional<RecordedEndpoint> record = EndpointRegistry.get().getEndpoints().stream()
-                .filter(r -> serviceId.equals(r.getServiceId()))
-                .findFirst();
+        Optional<RecordedEndpoint> record = tracked(e.getRow());
         FleetConnections.Target target = record.map(FleetConnections::of).orElse(view.listedBy(serviceId));
         if (target == null) {
             return Messages.FleetDeletion_notListed(serviceId);
@@ -65,8 +64,7 @@ final class FleetDeletion {
         }
         LOGGER.info(Messages.FleetDeletion_starting(e.getName(), serviceId, e.getState(), user));
         LogSink log = line -> LOGGER.info(Messages.FleetDeletion_line(serviceId, line));
-        TeardownReport report = await(
-                connection.engine().teardown(List.of(serviceId), ledger(serviceId, record.orElse(null)), log), wait);
+        TeardownReport report = await(teardown(connection, serviceId, record.orElse(null), log), wait);
         if (report == null) {
             return Messages.FleetDeletion_pending(e.getName(), serviceId);
         }
@@ -79,27 +77,41 @@ final class FleetDeletion {
         return Messages.FleetDeletion_failed(e.getName(), serviceId, why);
     }
 
-    /**
-     * The registry's ledger for a tracked endpoint (its build's record follows when the build exists), so that its
-     * entry is DELETED only once NetMind confirms; a throwaway one for an endpoint the registry does not track.
-     */
-    private static Ledger ledger(String serviceId, @CheckForNull RecordedEndpoint record) {
-        if (record == null) {
-            return new InMemoryLedger();
+    /** The registry's record of {@code row}: by service id, else by build key and name (a create not yet answered). */
+    private static Optional<RecordedEndpoint> tracked(FleetRow row) {
+        List<RecordedEndpoint> records = EndpointRegistry.get().getEndpoints();
+        Optional<RecordedEndpoint> byId = records.stream()
+                .filter(r -> row.serviceId().equals(r.getServiceId()))
+                .findFirst();
+        if (byId.isPresent() || row.buildKey() == null) {
+            return byId;
         }
-        Run<?, ?> run = record.getRunId() == null ? null : Run.fromExternalizableId(record.getRunId());
-        return BuildLedger.forSweep(
+        return EndpointRegistry.get().find(row.buildKey(), row.name());
+    }
+
+    /**
+     * Deletes a tracked endpoint through the registry's ledger of its build (the build's record follows when the build
+     * exists), so that the entry becomes DELETED only once NetMind confirms, and one without service id is found by
+     * name and nonce as the safety net would; an endpoint the registry does not track, by its id alone.
+     */
+    private static CompletableFuture<TeardownReport> teardown(
+            Connection connection, String serviceId, @CheckForNull RecordedEndpoint record, LogSink log) {
+        if (record == null) {
+            return connection.engine().teardown(List.of(serviceId), new InMemoryLedger(), log);
+        }
+        Run<?, ?> run = FleetService.findRun(record.getRunId());
+        BuildLedger ledger = BuildLedger.forSweep(
                 run,
                 record.getBuildKey(),
                 record.getRunId(),
                 EndpointRegistry.get(),
                 RecordedConnection.of(record),
-                r -> serviceId.equals(r.getServiceId()));
+                r -> r.getName().equals(record.getName()));
+        return connection.engine().teardownAll(ledger, log);
     }
 
     @CheckForNull
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future, Duration wait)
-            throws InterruptedException {
+    private static <T> T await(CompletableFuture<T> future, Duration wait) throws InterruptedException {
         try {
             return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -5,12 +5,14 @@ import hudson.AbortException;
 import io.jenkins.plugins.netmind.client.Deadlines;
 import io.jenkins.plugins.netmind.client.Flavor;
 import io.jenkins.plugins.netmind.client.NetMindException;
+import io.jenkins.plugins.netmind.client.Service;
 import io.jenkins.plugins.netmind.client.ServiceList;
 import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -28,8 +30,8 @@ final class FleetListing {
      *
      * @param target the connection
      * @param connection the client it was listed with; null when it could not connect
-     * @param services the services listed; {@link ServiceList#unsupported()} when NetMind has no list route or the
-     *     call failed
+     * @param services the services listed; when NetMind has no list route, not supported and holding the endpoints
+     *     this controller recorded with the connection (asked for one by one); empty when the call failed
      * @param flavors the flavors, empty when they could not be listed
      * @param problem what the page and the step say about this connection, or null when all went well
      */
@@ -71,13 +73,33 @@ final class FleetListing {
                 .thenApply(f -> new FlavorsOrProblem(f, null))
                 .exceptionally(failure -> new FlavorsOrProblem(
                         List.of(), Messages.FleetListing_noFlavors(target.label(), message(failure))));
-        CompletableFuture<Answer> both = services.thenCombine(flavors, (s, f) -> answer(target, connection, s, f));
+        CompletableFuture<Answer> both = services.thenCompose(
+                        s -> s.supported() ? CompletableFuture.completedFuture(s) : recorded(target, connection))
+                .thenCombine(flavors, (s, f) -> answer(target, connection, s, f));
         return Deadlines.bound(both, bound, () -> new TimeoutException(Texts.duration(bound)))
                 .exceptionally(failure -> failed(target, connection, problem(target, failure)));
     }
 
     private record FlavorsOrProblem(
             List<Flavor> flavors, @CheckForNull String problem) {}
+
+    /**
+     * Without a list route: the endpoints this controller recorded with {@code target}, each asked for by its id (one
+     * NetMind does not know any more, or that cannot be read now, is left out). Marked as not listed.
+     */
+    private static CompletableFuture<ServiceList> recorded(FleetConnections.Target target, Connection connection) {
+        List<CompletableFuture<Service>> gets = new ArrayList<>();
+        for (String serviceId : FleetConnections.recordedWith(target)) {
+            gets.add(connection.client().getService(serviceId).exceptionally(failure -> null));
+        }
+        return CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> new ServiceList(
+                        false,
+                        gets.stream()
+                                .map(CompletableFuture::join)
+                                .filter(Objects::nonNull)
+                                .toList()));
+    }
 
     private static Answer answer(
             FleetConnections.Target target, Connection connection, ServiceList services, FlavorsOrProblem flavors) {

@@ -133,8 +133,9 @@ final class FleetService {
         }
     }
 
+    /** The build {@code runId} names, or null when it is gone (or the id is null or malformed). */
     @CheckForNull
-    private static Run<?, ?> findRun(@CheckForNull String runId) {
+    static Run<?, ?> findRun(@CheckForNull String runId) {
         if (runId == null) {
             return null;
         }

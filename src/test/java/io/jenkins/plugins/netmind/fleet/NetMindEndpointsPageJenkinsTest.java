@@ -198,13 +198,21 @@ class NetMindEndpointsPageJenkinsTest {
     }
 
     @Test
-    void aConnectionWithoutListRouteIsNamedOnThePage() throws Exception {
+    void withoutListRouteThePageSaysSoAndShowsTheEndpointsThisControllerRecorded() throws Exception {
+        String orphan = endpoints.leftover("left-by-a-lost-build", Instant.now().plus(Duration.ofHours(2)));
+        String other = endpoints.otherControllers("other-controllers", "team/nightly #41");
         sim.setListMode(NetMindSimulator.ListMode.NOT_FOUND);
         try (JenkinsRule.WebClient wc = j.createWebClient().login("admin")) {
-            String text = wc.goTo("manage/netmind-endpoints/").asNormalizedText();
+            HtmlPage page = wc.goTo("manage/netmind-endpoints/");
+            String text = page.asNormalizedText();
             assertTrue(
-                    text.contains("NetMind has no list route at credential \"netmind-token\" at " + sim.baseUrl()),
+                    text.contains("NetMind has no list route at credential \"netmind-token\" at " + sim.baseUrl()
+                            + " (it answered 404/405): only the endpoints this controller recorded with it are shown"),
                     text);
+            HtmlTable table = page.getHtmlElementById("netmind-endpoints");
+            assertEquals(2, table.getRowCount(), table.asNormalizedText());
+            assertRow(table, orphan, "orphan", true);
+            assertFalse(text.contains(other), "NetMind could not say it exists");
         }
     }
 
