@@ -49,6 +49,13 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
     private int defaultTimeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
     private String defaultReadinessPath;
 
+    // Maximum lifetime (issue 11): the expiry written into each endpoint's marker, enforced by the fleet sweep
+    /** The default maximum lifetime of an endpoint, in minutes: 24 hours. */
+    public static final int DEFAULT_MAX_LIFETIME_MINUTES = 1440;
+
+    private int defaultMaxLifetimeMinutes = DEFAULT_MAX_LIFETIME_MINUTES;
+    private Integer maxLifetimeCeilingMinutes;
+
     /** The name the settings were saved under before the class moved out of the root package. */
     private static final String SAVED_AS = "io.jenkins.plugins.netmind.NetMindGlobalConfiguration";
 
@@ -99,6 +106,7 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
                 SettingChecks.readinessPath(json.optString("defaultReadinessPath")),
                 "defaultReadinessPath",
                 Messages.NetMindGlobalConfiguration_defaultReadinessPathTitle());
+        configureLifetime(json);
         try {
             req.bindJSON(this, json);
         } catch (IllegalArgumentException e) {
@@ -106,6 +114,32 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
             throw new Descriptor.FormException(e.getMessage(), e, "netmind");
         }
         return true;
+    }
+
+    /**
+     * Checks and applies the lifetime fields (the ceiling may be empty: none), then leaves them out of {@code json}
+     * so that {@code bindJSON} does not convert an empty ceiling.
+     */
+    private void configureLifetime(JSONObject json) throws Descriptor.FormException {
+        String defaultText = json.optString("defaultMaxLifetimeMinutes", String.valueOf(DEFAULT_MAX_LIFETIME_MINUTES));
+        String ceilingText = json.optString("maxLifetimeCeilingMinutes", "");
+        refuse(
+                SettingChecks.lifetimeMinutes(defaultText),
+                "defaultMaxLifetimeMinutes",
+                Messages.NetMindGlobalConfiguration_defaultMaxLifetimeTitle());
+        refuse(
+                SettingChecks.lifetimeCeilingMinutes(ceilingText),
+                "maxLifetimeCeilingMinutes",
+                Messages.NetMindGlobalConfiguration_maxLifetimeCeilingTitle());
+        refuse(
+                SettingChecks.defaultWithinCeiling(defaultText, ceilingText),
+                "defaultMaxLifetimeMinutes",
+                Messages.NetMindGlobalConfiguration_defaultMaxLifetimeTitle());
+        json.remove("defaultMaxLifetimeMinutes");
+        json.remove("maxLifetimeCeilingMinutes");
+        this.defaultMaxLifetimeMinutes = Integer.parseInt(defaultText.trim());
+        String ceiling = SettingChecks.blankToNull(ceilingText);
+        this.maxLifetimeCeilingMinutes = ceiling == null ? null : Integer.valueOf(ceiling);
     }
 
     private static void refuse(Optional<String> problem, String field, String label) throws Descriptor.FormException {
@@ -185,6 +219,63 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
         }
         this.defaultReadinessPath = SettingChecks.blankToNull(defaultReadinessPath);
         save();
+    }
+
+    // Maximum lifetime (issue 11)
+    /** The maximum lifetime of an endpoint whose step or wrapper sets none, in minutes (24 hours unless set). */
+    public int getDefaultMaxLifetimeMinutes() {
+        return defaultMaxLifetimeMinutes;
+    }
+
+    /**
+     * Sets the default maximum lifetime.
+     *
+     * @throws IllegalArgumentException when it is not between one minute and 366 days
+     */
+    @DataBoundSetter
+    public void setDefaultMaxLifetimeMinutes(int minutes) {
+        Optional<String> problem = SettingChecks.lifetimeMinutes(Integer.toString(minutes));
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        this.defaultMaxLifetimeMinutes = minutes;
+        save();
+    }
+
+    /** The longest lifetime a step or wrapper may ask for, in minutes, or {@code null} for no ceiling. */
+    public Integer getMaxLifetimeCeilingMinutes() {
+        return maxLifetimeCeilingMinutes;
+    }
+
+    /**
+     * Sets the ceiling; null or 0 means none.
+     *
+     * @throws IllegalArgumentException when it is negative or longer than 366 days
+     */
+    @DataBoundSetter
+    public void setMaxLifetimeCeilingMinutes(Integer minutes) {
+        Integer value = minutes == null || minutes == 0 ? null : minutes;
+        Optional<String> problem = SettingChecks.lifetimeCeilingMinutes(value == null ? "" : value.toString());
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        this.maxLifetimeCeilingMinutes = value;
+        save();
+    }
+
+    /** Checks the default maximum lifetime field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckDefaultMaxLifetimeMinutes(
+            @QueryParameter String value, @QueryParameter String maxLifetimeCeilingMinutes) {
+        Optional<String> problem = SettingChecks.lifetimeMinutes(value);
+        return validation(
+                problem.isPresent() ? problem : SettingChecks.defaultWithinCeiling(value, maxLifetimeCeilingMinutes));
+    }
+
+    /** Checks the lifetime ceiling field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckMaxLifetimeCeilingMinutes(@QueryParameter String value) {
+        return validation(SettingChecks.lifetimeCeilingMinutes(value));
     }
 
     /** Checks the API URL field: a format check, so it needs no permission. */

@@ -59,6 +59,47 @@ public final class SettingChecks {
         return Optional.of(Messages.SettingChecks_timeoutMinutes(value == null ? "" : value.trim()));
     }
 
+    // Maximum lifetime (issue 11)
+    /** The longest lifetime, in minutes: 366 days, as {@code DeploySpec.MAX_EXPIRES_AFTER}. */
+    static final int MAX_LIFETIME_MINUTES = 366 * 24 * 60;
+
+    /** A whole number of minutes, from 1 to 366 days. */
+    static Optional<String> lifetimeMinutes(String value) {
+        String text = value == null ? "" : value.trim();
+        try {
+            int minutes = Integer.parseInt(text);
+            if (minutes >= 1 && minutes <= MAX_LIFETIME_MINUTES) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        return Optional.of(Messages.SettingChecks_lifetimeMinutes(text, MAX_LIFETIME_MINUTES));
+    }
+
+    /** Empty or 0 (no ceiling), or a lifetime as {@link #lifetimeMinutes}. */
+    static Optional<String> lifetimeCeilingMinutes(String value) {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty() || text.equals("0")) {
+            return Optional.empty();
+        }
+        return lifetimeMinutes(text).map(problem -> Messages.SettingChecks_lifetimeCeiling(text, MAX_LIFETIME_MINUTES));
+    }
+
+    /** The default lifetime is not above the ceiling (when both are numbers and the ceiling is set). */
+    static Optional<String> defaultWithinCeiling(String defaultValue, String ceilingValue) {
+        try {
+            int def = Integer.parseInt(defaultValue == null ? "" : defaultValue.trim());
+            int ceiling = Integer.parseInt(ceilingValue == null ? "" : ceilingValue.trim());
+            if (ceiling > 0 && def > ceiling) {
+                return Optional.of(Messages.SettingChecks_lifetimeAboveCeiling(def, ceiling));
+            }
+        } catch (NumberFormatException e) {
+            // an empty ceiling, or a format the other checks report
+        }
+        return Optional.empty();
+    }
+
     /** Empty (no readiness probe) or a path starting with a slash, without spaces. */
     static Optional<String> readinessPath(String value) {
         String text = value == null ? "" : value.trim();

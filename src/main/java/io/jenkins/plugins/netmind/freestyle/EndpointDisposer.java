@@ -7,6 +7,7 @@ import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.connection.LogSinks;
 import io.jenkins.plugins.netmind.connection.NetMindConnector;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
+import io.jenkins.plugins.netmind.record.ExpiredEndpoints;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.steps.TeardownMessages;
 import java.io.IOException;
@@ -50,6 +51,12 @@ final class EndpointDisposer extends SimpleBuildWrapper.Disposer {
             throw e;
         } catch (ExecutionException e) {
             failure = e;
+        }
+        ExpiredEndpoints.Expired expired =
+                ExpiredEndpoints.get().find(serviceId).orElse(null);
+        if (expired != null) {
+            // maximum lifetime (issue 11): the fleet sweep deleted it while the build ran
+            throw new AbortException(expired.message());
         }
         String reason = TeardownMessages.problem(report, failure);
         if (reason != null) {

@@ -54,7 +54,8 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
             "paymentType",
             "timeoutMinutes",
             "readinessPath",
-            "sendTokenToEndpoint");
+            "sendTokenToEndpoint",
+            "maxLifetimeMinutes");
 
     private final EndpointSettings settings;
     private String variablePrefix = EndpointVariables.DEFAULT_PREFIX;
@@ -222,6 +223,16 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         settings.setSendTokenToEndpoint(sendTokenToEndpoint);
     }
 
+    // Maximum lifetime (issue 11)
+    public int getMaxLifetimeMinutes() {
+        return settings.getMaxLifetimeMinutes();
+    }
+
+    @DataBoundSetter
+    public void setMaxLifetimeMinutes(int maxLifetimeMinutes) {
+        settings.setMaxLifetimeMinutes(maxLifetimeMinutes);
+    }
+
     public String getVariablePrefix() {
         return variablePrefix;
     }
@@ -326,6 +337,12 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         @POST
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
             return NetMindForms.checkTimeoutMinutes(value);
+        }
+
+        /** Maximum lifetime (issue 11): a format check against the global ceiling. */
+        @POST
+        public FormValidation doCheckMaxLifetimeMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkMaxLifetimeMinutes(value);
         }
 
         @POST

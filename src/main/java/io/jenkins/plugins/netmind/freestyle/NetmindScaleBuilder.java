@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.freestyle;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.Launcher;
 import hudson.Util;
@@ -18,10 +19,12 @@ import io.jenkins.plugins.netmind.connection.LogSinks;
 import io.jenkins.plugins.netmind.connection.NetMindConnector;
 import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
+import io.jenkins.plugins.netmind.record.ExpiredEndpoints;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.steps.NetMindForms;
 import io.jenkins.plugins.netmind.steps.ScaleRequests;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.jenkinsci.Symbol;
@@ -115,6 +118,11 @@ public final class NetmindScaleBuilder extends Builder {
                     NetMindGlobalConfiguration.get().getDefaultTimeoutMinutes());
         } catch (RuntimeException e) {
             throw BuildFailures.of(e);
+        }
+        Optional<ExpiredEndpoints.Expired> expired = ExpiredEndpoints.get().find(target.serviceId());
+        if (expired.isPresent()) {
+            // maximum lifetime (issue 11): the fleet sweep deleted it
+            throw new AbortException(expired.get().message());
         }
         Connection connection = NetMindConnector.connectAs(build, target.connection());
         CompletableFuture<ScaleResult> scale =

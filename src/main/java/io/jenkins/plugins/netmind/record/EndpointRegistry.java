@@ -50,6 +50,7 @@ public final class EndpointRegistry {
      * milliseconds): hundreds of builds recording at once wait for a few writes instead of queueing for one each.
      */
     public void record(RecordedEndpoint record) {
+        ConnectionHistory.get().note(record); // the fleet sweep lists through it (issue 11)
         long change;
         synchronized (this) {
             load();

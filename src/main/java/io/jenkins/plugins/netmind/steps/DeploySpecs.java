@@ -2,6 +2,7 @@ package io.jenkins.plugins.netmind.steps;
 
 import hudson.model.Run;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.connection.ControllerIdentity;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 
 /** The lifecycle's request for a build's endpoint settings, shared by the Pipeline steps and the freestyle wrapper. */
@@ -23,6 +24,11 @@ public final class DeploySpecs {
     /** As {@link #forBuild}, for {@code owner} (a job's full name, for its form's Validate button; or empty). */
     public static DeploySpec forOwner(String owner, EndpointSettings settings) {
         NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
-        return settings.toDeploySpec(owner, config.getDefaultTimeoutMinutes(), config.getDefaultReadinessPath());
+        return settings.toDeploySpec(
+                owner,
+                config.getDefaultTimeoutMinutes(),
+                config.getDefaultReadinessPath(),
+                settings.lifetime(config.getDefaultMaxLifetimeMinutes(), config.getMaxLifetimeCeilingMinutes()),
+                ControllerIdentity.id());
     }
 }

@@ -40,6 +40,8 @@ public final class EndpointSettings implements Serializable {
     private int timeoutMinutes;
     private String readinessPath;
     private boolean sendTokenToEndpoint;
+    // Maximum lifetime (issue 11): 0 = the global default
+    private int maxLifetimeMinutes;
 
     /** Settings for an endpoint running {@code image}; everything else at its default. */
     public EndpointSettings(String image) {
@@ -62,6 +64,7 @@ public final class EndpointSettings implements Serializable {
         copy.timeoutMinutes = timeoutMinutes;
         copy.readinessPath = readinessPath;
         copy.sendTokenToEndpoint = sendTokenToEndpoint;
+        copy.maxLifetimeMinutes = maxLifetimeMinutes;
         return copy;
     }
 
@@ -86,6 +89,22 @@ public final class EndpointSettings implements Serializable {
      *     message that says what to change
      */
     public DeploySpec toDeploySpec(String owner, int defaultTimeoutMinutes, String defaultReadinessPath) {
+        return toDeploySpec(owner, defaultTimeoutMinutes, defaultReadinessPath, null, null);
+    }
+
+    /**
+     * As {@link #toDeploySpec(String, int, String)}, with the lifetime written as the expiry and this controller's id
+     * for the marker.
+     *
+     * @param expiresAfter the lifetime ({@link #lifetime}), or null for the lifecycle's default
+     * @param controllerId this controller's id, or null to write none
+     */
+    public DeploySpec toDeploySpec(
+            String owner,
+            int defaultTimeoutMinutes,
+            String defaultReadinessPath,
+            Duration expiresAfter,
+            String controllerId) {
         if (flavorId == null && gpu == null) {
             throw new IllegalArgumentException(Messages.EndpointSettings_hardwareMissing());
         }
@@ -108,6 +127,8 @@ public final class EndpointSettings implements Serializable {
                 .timeout(minutes > 0 ? Duration.ofMinutes(minutes) : DeploySpec.DEFAULT_TIMEOUT)
                 .readinessPath(readinessPath != null ? readinessPath : clean(defaultReadinessPath))
                 .sendTokenToEndpoint(sendTokenToEndpoint)
+                .expiresAfter(expiresAfter)
+                .controllerId(controllerId)
                 .build();
     }
 
@@ -235,6 +256,48 @@ public final class EndpointSettings implements Serializable {
         this.sendTokenToEndpoint = sendTokenToEndpoint;
     }
 
+    // Maximum lifetime (issue 11)
+    /** The endpoint's maximum lifetime in minutes; 0 means the global default. */
+    public int getMaxLifetimeMinutes() {
+        return maxLifetimeMinutes;
+    }
+
+    public void setMaxLifetimeMinutes(int maxLifetimeMinutes) {
+        this.maxLifetimeMinutes = maxLifetimeMinutes;
+    }
+
+    /**
+     * The lifetime to write as the expiry: {@code maxLifetimeMinutes}, or {@code defaultMinutes} when it is 0 (the
+     * ceiling when the default is above it; 24 hours when the default is 0 or less).
+     *
+     * @param ceilingMinutes the longest lifetime a step may ask for, or null (or 0 or less) for none
+     * @throws IllegalArgumentException when {@code maxLifetimeMinutes} is negative or above the ceiling, naming both
+     */
+    public Duration lifetime(int defaultMinutes, Integer ceilingMinutes) {
+        int ceiling = ceilingMinutes == null || ceilingMinutes <= 0 ? 0 : ceilingMinutes;
+        if (maxLifetimeMinutes < 0) {
+            throw new IllegalArgumentException(
+                    Messages.EndpointSettings_lifetimeNegative(String.valueOf(maxLifetimeMinutes)));
+        }
+        if (maxLifetimeMinutes > 0) {
+            if (ceiling > 0 && maxLifetimeMinutes > ceiling) {
+                throw new IllegalArgumentException(Messages.EndpointSettings_lifetimeAboveCeiling(
+                        String.valueOf(maxLifetimeMinutes), String.valueOf(ceiling)));
+            }
+            return Duration.ofMinutes(maxLifetimeMinutes);
+        }
+        if (defaultMinutes <= 0) {
+            return ceiling > 0
+                    ? min(DeploySpec.DEFAULT_EXPIRES_AFTER, Duration.ofMinutes(ceiling))
+                    : DeploySpec.DEFAULT_EXPIRES_AFTER;
+        }
+        return Duration.ofMinutes(ceiling > 0 ? Math.min(defaultMinutes, ceiling) : defaultMinutes);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EndpointSettings that
@@ -243,6 +306,7 @@ public final class EndpointSettings implements Serializable {
                 && instances == that.instances
                 && timeoutMinutes == that.timeoutMinutes
                 && sendTokenToEndpoint == that.sendTokenToEndpoint
+                && maxLifetimeMinutes == that.maxLifetimeMinutes
                 && Objects.equals(credentialsId, that.credentialsId)
                 && Objects.equals(name, that.name)
                 && Objects.equals(flavorId, that.flavorId)

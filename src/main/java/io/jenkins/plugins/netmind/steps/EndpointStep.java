@@ -141,4 +141,14 @@ public abstract class EndpointStep extends Step {
     public void setSendTokenToEndpoint(boolean sendTokenToEndpoint) {
         settings.setSendTokenToEndpoint(sendTokenToEndpoint);
     }
+
+    // Maximum lifetime (issue 11)
+    public int getMaxLifetimeMinutes() {
+        return settings.getMaxLifetimeMinutes();
+    }
+
+    @DataBoundSetter
+    public void setMaxLifetimeMinutes(int maxLifetimeMinutes) {
+        settings.setMaxLifetimeMinutes(maxLifetimeMinutes);
+    }
 }

@@ -66,6 +66,12 @@ public abstract class EndpointStepDescriptor extends NetMindStepDescriptor {
         return NetMindForms.checkTimeoutMinutes(value);
     }
 
+    /** Maximum lifetime (issue 11): a format check against the global ceiling. */
+    @POST
+    public FormValidation doCheckMaxLifetimeMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+        return NetMindForms.checkMaxLifetimeMinutes(value);
+    }
+
     @POST
     public FormValidation doCheckReadinessPath(@AncestorInPath Item item, @QueryParameter String value) {
         return NetMindForms.checkReadinessPath(value);

@@ -142,6 +142,20 @@ public final class NetMindForms {
         return FormChecks.toValidation(() -> FormChecks.atLeast(Messages.Forms_timeoutLabel(), value, 0));
     }
 
+    /** Maximum lifetime (issue 11) in minutes: empty or at least 0 (0: the global default), not above the ceiling. */
+    public static FormValidation checkMaxLifetimeMinutes(String value) {
+        return FormChecks.toValidation(() -> {
+            FormChecks.atLeast(Messages.Forms_maxLifetimeLabel(), value, 0);
+            String cleaned = EndpointSettings.clean(value);
+            if (cleaned != null) {
+                EndpointSettings settings = new EndpointSettings(null);
+                settings.setMaxLifetimeMinutes(Integer.parseInt(cleaned));
+                NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
+                settings.lifetime(config.getDefaultMaxLifetimeMinutes(), config.getMaxLifetimeCeilingMinutes());
+            }
+        });
+    }
+
     /** Readiness path: empty or starting with a slash. */
     public static FormValidation checkReadinessPath(String value) {
         return FormChecks.toValidation(() -> FormChecks.path(value));

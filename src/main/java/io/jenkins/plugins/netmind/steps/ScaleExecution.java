@@ -1,8 +1,10 @@
 package io.jenkins.plugins.netmind.steps;
 
+import hudson.AbortException;
 import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.ScaleResult;
 import io.jenkins.plugins.netmind.lifecycle.ScaleSpec;
+import io.jenkins.plugins.netmind.record.ExpiredEndpoints;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +59,9 @@ final class ScaleExecution extends NetMindExecution {
                 instances,
                 waitUntilReady,
                 left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
+        if (failIfLifetimeRanOut()) {
+            return;
+        }
         Connection connection = connectFor(serviceId);
         CompletableFuture<ScaleResult> future = connection.engine().scale(spec, ledger(connection), log());
         running = future;
@@ -65,11 +70,24 @@ final class ScaleExecution extends NetMindExecution {
                 return;
             }
             if (failure != null) {
-                fail(failure);
+                if (!failIfLifetimeRanOut()) {
+                    fail(failure);
+                }
             } else {
                 succeed(ScaleRequests.toMap(result));
             }
         });
+    }
+
+    /** Maximum lifetime (issue 11): fails saying so when the fleet sweep deleted the endpoint for its lifetime. */
+    private boolean failIfLifetimeRanOut() {
+        return ExpiredEndpoints.get()
+                .find(serviceId)
+                .map(expired -> {
+                    failWith(new AbortException(expired.message()));
+                    return true;
+                })
+                .orElse(false);
     }
 
     @Override

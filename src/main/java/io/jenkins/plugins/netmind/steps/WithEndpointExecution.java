@@ -3,6 +3,7 @@ package io.jenkins.plugins.netmind.steps;
 import hudson.AbortException;
 import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
+import io.jenkins.plugins.netmind.record.ExpiredEndpoints;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,14 @@ final class WithEndpointExecution extends DeployingExecution {
     }
 
     private void finish(TeardownReport report, Throwable problem) {
+        ExpiredEndpoints.Expired expired =
+                ExpiredEndpoints.get().find(serviceId).orElse(null);
+        if (expired != null) {
+            // maximum lifetime (issue 11): the fleet sweep deleted it while the block ran
+            println(expired.message());
+            failWith(bodyFailure != null ? bodyFailure : new AbortException(expired.message()));
+            return;
+        }
         String reason = TeardownMessages.problem(report, problem);
         if (bodyFailure != null) {
             if (reason != null) {
