@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.netmind.connection.Connection;
+import io.jenkins.plugins.netmind.connection.NetMindConnector;
 import io.jenkins.plugins.netmind.lifecycle.FleetRow;
 import io.jenkins.plugins.netmind.lifecycle.InMemoryLedger;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
@@ -52,15 +53,14 @@ final class FleetDeletion {
             return Messages.FleetDeletion_notThisControllers(e.getName(), serviceId, e.getState());
         }
         Optional<RecordedEndpoint> record = tracked(e.getRow());
-        FleetConnections.Target target = record.map(FleetConnections::of).orElse(view.listedBy(serviceId));
-        if (target == null) {
-            return Messages.FleetDeletion_notListed(serviceId);
-        }
         Connection connection;
         try {
-            connection = target.connect();
+            connection = record.isPresent() ? connect(record.get()) : view.listedBy(serviceId);
         } catch (AbortException ex) {
-            return Messages.FleetListing_cannotConnect(target.label(), ex.getMessage());
+            return Messages.FleetDeletion_failed(e.getName(), serviceId, ex.getMessage());
+        }
+        if (connection == null) {
+            return Messages.FleetDeletion_notListed(serviceId);
         }
         LOGGER.info(Messages.FleetDeletion_starting(e.getName(), serviceId, e.getState(), user));
         LogSink log = line -> LOGGER.info(Messages.FleetDeletion_line(serviceId, line));
@@ -75,6 +75,18 @@ final class FleetDeletion {
         String why = report.failures().get(0).message();
         LOGGER.warning(Messages.FleetDeletion_failed(e.getName(), serviceId, why));
         return Messages.FleetDeletion_failed(e.getName(), serviceId, why);
+    }
+
+    /**
+     * The connection {@code record} was created with, as the safety net makes it: the credential looked up for its
+     * build, or in its job as the job's builds run, or globally.
+     */
+    private static Connection connect(RecordedEndpoint record) throws AbortException {
+        return NetMindConnector.connectForCleanup(
+                FleetService.findRun(record.getRunId()),
+                record.getJobFullName(),
+                record.getCredentialsId(),
+                record.getApiUrl());
     }
 
     /** The registry's record of {@code row}: by service id, else by build key and name (a create not yet answered). */

@@ -3,11 +3,15 @@ package io.jenkins.plugins.netmind.fleet;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.netmind.client.Deadlines;
+import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.connection.NetMindThreads;
-import io.jenkins.plugins.netmind.lifecycle.Fleet;
 import io.jenkins.plugins.netmind.lifecycle.FleetRow;
+import io.jenkins.plugins.netmind.lifecycle.Texts;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
+import io.jenkins.plugins.netmind.safetynet.FleetListing;
+import io.jenkins.plugins.netmind.safetynet.FleetSweep;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,20 +20,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 
 /**
- * Gathers the fleet for the page and the step: lists through the connections ({@link FleetListing}), reads what the
- * registry tracks once the lists have answered (so that an endpoint created meanwhile is not taken for an orphan), and
- * lets the core classify ({@link Fleet#classify}). Owners on this controller get a link to their build.
+ * Gathers the fleet for the page and the step from the sweep's listing ({@link FleetSweep#snapshot()}: every
+ * connection the controller has used, classified by the core, nothing deleted), bounds the wait, turns each
+ * connection that could not list into a line that says so, shows each endpoint once, and links the owners that are
+ * builds of this controller.
  */
 final class FleetService {
 
     private static final Logger LOGGER = Logger.getLogger(FleetService.class.getName());
 
-    /** How long the page waits for NetMind before it shows what it has. */
+    /** How long the page waits for NetMind before it says it did not answer. */
     static final Duration PAGE_WAIT = Duration.ofSeconds(20);
 
     /** How long the step waits for NetMind (no thread is held meanwhile). */
@@ -37,70 +43,54 @@ final class FleetService {
 
     private FleetService() {}
 
-    /** Through every connection the controller knows. */
+    /** Through every connection the controller knows; never fails. */
     static CompletableFuture<FleetView> gather(Duration wait) {
-        return gather(FleetConnections.known(), wait);
+        return view(FleetSweep.get().snapshot(), wait);
     }
 
-    /**
-     * Through {@code targets}; never fails (a connection's failure is a problem line). The join with the registry and
-     * the builds runs on the plugin's threads, as SYSTEM.
-     */
-    static CompletableFuture<FleetView> gather(List<FleetConnections.Target> targets, Duration wait) {
-        return FleetListing.list(targets, wait)
-                .thenApplyAsync(answers -> classify(answers, targets.size()), NetMindThreads.executor());
+    /** Through {@code connection} only (a step's, made for its build); never fails. */
+    static CompletableFuture<FleetView> gather(Connection connection, Duration wait) {
+        return view(FleetSweep.get().snapshot(connection).thenApply(List::of), wait);
     }
 
-    private static FleetView classify(List<FleetListing.Answer> answers, int connections) {
+    private static CompletableFuture<FleetView> view(CompletableFuture<List<FleetListing>> listings, Duration wait) {
+        return Deadlines.bound(listings, wait, TimeoutException::new)
+                .handleAsync(
+                        (answered, failure) -> failure == null ? view(answered) : notAnswered(wait),
+                        NetMindThreads.executor());
+    }
+
+    private static FleetView notAnswered(Duration wait) {
+        Instant now = Clock.systemUTC().instant();
+        return new FleetView(
+                now, List.of(), Map.of(), List.of(Messages.FleetService_notAnswered(Texts.duration(wait))), 0);
+    }
+
+    private static FleetView view(List<FleetListing> listings) {
         Instant now = Clock.systemUTC().instant();
         List<RecordedEndpoint> records = EndpointRegistry.get().getEndpoints();
-        List<Fleet.Tracked> tracked =
-                records.stream().map(FleetService::tracked).toList();
-        String controllerId = ControllerIds.current();
-        Map<String, FleetRow> rows = new LinkedHashMap<>();
-        Map<String, FleetConnections.Target> listedBy = new LinkedHashMap<>();
+        Map<String, FleetEntry> entries = new LinkedHashMap<>();
+        Map<String, Connection> listedBy = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (FleetListing.Answer answer : answers) {
-            if (answer.problem() != null) {
-                problems.add(answer.problem());
+        for (FleetListing listing : listings) {
+            String label = listing.target().label();
+            if (listing.error() != null) {
+                problems.add(Messages.FleetService_failed(label, listing.error()));
+            } else if (!listing.listSupported()) {
+                problems.add(Messages.FleetService_noListRoute(label));
             }
-            List<FleetRow> classified = Fleet.classify(
-                    answer.services().services(),
-                    answer.flavors(),
-                    tracked,
-                    controllerId,
-                    FleetService::isRunning,
-                    now);
-            for (FleetRow row : classified) {
+            for (FleetRow row : listing.rows()) {
                 // two credentials of one account list the same endpoint: show it once
-                if (rows.putIfAbsent(row.serviceId(), row) == null) {
-                    listedBy.put(row.serviceId(), answer.target());
+                String key = listing.target().apiUrl() + " " + row.serviceId();
+                if (!entries.containsKey(key)) {
+                    entries.put(key, new FleetEntry(row, now, ownerUrl(row, records)));
+                    if (listing.connection() != null) {
+                        listedBy.put(row.serviceId(), listing.connection());
+                    }
                 }
             }
         }
-        List<FleetEntry> entries = rows.values().stream()
-                .map(row -> new FleetEntry(row, now, ownerUrl(row, records)))
-                .toList();
-        return new FleetView(now, entries, listedBy, problems, connections);
-    }
-
-    /** The registry's record as the core sees it: its build's key, whether that build runs, the nonce. */
-    private static Fleet.Tracked tracked(RecordedEndpoint r) {
-        Run<?, ?> run = findRun(r.getRunId());
-        boolean running = run != null && run.isBuilding();
-        return new Fleet.Tracked(
-                r.getName(),
-                r.getServiceId(),
-                r.getBuildKey(),
-                running,
-                false,
-                r.toEntry().nonce());
-    }
-
-    /** Whether build {@code number} of job {@code job} runs on this controller. */
-    private static boolean isRunning(String job, int number) {
-        Run<?, ?> run = findRun(job, number);
-        return run != null && run.isBuilding();
+        return new FleetView(now, new ArrayList<>(entries.values()), listedBy, problems, listings.size());
     }
 
     /** The owning build's URL when it is on this controller: by the registry's record, else by the marker's owner. */
@@ -125,8 +115,10 @@ final class FleetService {
             return null;
         }
         try {
-            Run<?, ?> run = findRun(
-                    row.owner().substring(0, hash), Integer.parseInt(row.owner().substring(hash + 2)));
+            Job<?, ?> job = Jenkins.get().getItemByFullName(row.owner().substring(0, hash), Job.class);
+            Run<?, ?> run = job == null
+                    ? null
+                    : job.getBuildByNumber(Integer.parseInt(row.owner().substring(hash + 2)));
             return run == null ? null : run.getUrl();
         } catch (NumberFormatException e) {
             return null;
@@ -145,11 +137,5 @@ final class FleetService {
             LOGGER.log(Level.FINE, "no build " + runId, e);
             return null;
         }
-    }
-
-    @CheckForNull
-    private static Run<?, ?> findRun(String job, int number) {
-        Job<?, ?> j = Jenkins.get().getItemByFullName(job, Job.class);
-        return j == null ? null : j.getBuildByNumber(number);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.netmind.fleet;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.FleetRow;
 import io.jenkins.plugins.netmind.lifecycle.Texts;
 import java.math.BigDecimal;
@@ -19,14 +20,14 @@ public final class FleetView {
 
     private final Instant listedAt;
     private final List<FleetEntry> entries;
-    private final Map<String, FleetConnections.Target> listedBy;
+    private final Map<String, Connection> listedBy;
     private final List<String> problems;
     private final int connections;
 
     FleetView(
             Instant listedAt,
             List<FleetEntry> entries,
-            Map<String, FleetConnections.Target> listedBy,
+            Map<String, Connection> listedBy,
             List<String> problems,
             int connections) {
         this.listedAt = listedAt;
@@ -56,7 +57,7 @@ public final class FleetView {
         return problems;
     }
 
-    /** How many connections were asked. */
+    /** How many connections were asked (none: no credential is configured or recorded). */
     public int getConnections() {
         return connections;
     }
@@ -68,7 +69,7 @@ public final class FleetView {
 
     /** The connection that listed {@code serviceId}. */
     @CheckForNull
-    FleetConnections.Target listedBy(String serviceId) {
+    Connection listedBy(String serviceId) {
         return listedBy.get(serviceId);
     }
 

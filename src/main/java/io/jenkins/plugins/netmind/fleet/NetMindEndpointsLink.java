@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
+import io.jenkins.plugins.netmind.safetynet.SweepReport;
 import jakarta.servlet.http.HttpSession;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +66,8 @@ public final class NetMindEndpointsLink extends ManagementLink implements Staple
     }
 
     /**
-     * The fleet as NetMind lists it now, waiting at most {@link FleetService#PAGE_WAIT} for each connection (one that
-     * has not answered by then is named among the problems).
+     * The fleet as NetMind lists it now, waiting at most {@link FleetService#PAGE_WAIT} (then the page says NetMind did
+     * not answer).
      */
     public FleetView getFleet() throws InterruptedException {
         try {
@@ -77,14 +78,15 @@ public final class NetMindEndpointsLink extends ManagementLink implements Staple
         }
     }
 
-    /** Whether a default credential is configured or the registry names one: else there is nothing to list with. */
-    public boolean isConfigured() {
-        return !FleetConnections.known().isEmpty();
+    /** The sweep's last report, or null before its first run has ended. */
+    @CheckForNull
+    public SweepReport getLastSweep() {
+        return FleetSweeps.lastRun();
     }
 
-    /** The sweep's last run in words, or what the page says before the first one. */
-    public String getLastSweep() {
-        return FleetSweeps.lastRun();
+    /** The sweep's last run in one line, or that it has not run yet. */
+    public String getLastSweepSummary() {
+        return FleetSweeps.summary(getLastSweep());
     }
 
     /** The outcome of the Delete or Sweep now that redirected here, once; null otherwise. */
@@ -119,10 +121,8 @@ public final class NetMindEndpointsLink extends ManagementLink implements Staple
     @POST
     public HttpResponse doSweepNow(StaplerRequest2 request) throws InterruptedException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        request.getSession(true)
-                .setAttribute(
-                        NOTICE,
-                        FleetSweeps.sweepNow(Jenkins.getAuthentication2().getName()));
+        String notice = FleetSweeps.sweepNow(Jenkins.getAuthentication2().getName(), FleetService.PAGE_WAIT);
+        request.getSession(true).setAttribute(NOTICE, notice);
         return HttpResponses.redirectToDot();
     }
 }

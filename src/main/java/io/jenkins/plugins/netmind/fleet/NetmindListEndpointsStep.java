@@ -11,7 +11,6 @@ import io.jenkins.plugins.netmind.connection.NetMindThreads;
 import io.jenkins.plugins.netmind.steps.NetMindStepDescriptor;
 import io.jenkins.plugins.netmind.steps.StepFailures;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import jenkins.model.Jenkins;
@@ -102,7 +101,7 @@ public final class NetmindListEndpointsStep extends Step {
             }
             Run<?, ?> run = getContext().get(Run.class);
             Connection connection = NetMindConnector.connect(run, credentialsId);
-            return FleetService.gather(List.of(FleetConnections.Target.of(connection)), FleetService.STEP_WAIT);
+            return FleetService.gather(connection, FleetService.STEP_WAIT);
         }
 
         private void deliver(FleetView view) {

@@ -228,6 +228,14 @@ public final class FleetSweep extends AsyncPeriodicWork {
         return new Target(id, url != null ? url : config.getApiUrl(), jobFullName);
     }
 
+    /**
+     * Lists and classifies through {@code connection} only (one a step made for its build, with the build's right to
+     * use the credential), deleting nothing. Never fails: a failure is the listing's error.
+     */
+    public CompletableFuture<FleetListing> snapshot(Connection connection) {
+        return list(new Target(connection.credentialsId(), connection.apiUrl(), null), connection);
+    }
+
     private CompletableFuture<FleetListing> list(Target target) {
         Connection connection;
         try {
@@ -237,6 +245,10 @@ public final class FleetSweep extends AsyncPeriodicWork {
             LOGGER.warning(Messages.FleetSweep_cannotConnect(target.label(), e.getMessage()));
             return CompletableFuture.completedFuture(FleetListing.failed(target, null, e.getMessage()));
         }
+        return list(target, connection);
+    }
+
+    private CompletableFuture<FleetListing> list(Target target, Connection connection) {
         NetMindClient client = connection.client();
         CompletableFuture<List<Flavor>> flavors = client.listFlavors().exceptionally(e -> List.of());
         CompletableFuture<Fetched> services = client.listServices().thenCompose(list -> {

@@ -206,7 +206,7 @@ class NetMindEndpointsPageJenkinsTest {
             HtmlPage page = wc.goTo("manage/netmind-endpoints/");
             String text = page.asNormalizedText();
             assertTrue(
-                    text.contains("NetMind has no list route at credential \"netmind-token\" at " + sim.baseUrl()
+                    text.contains("NetMind has no list route at credentials 'netmind-token' at " + sim.baseUrl()
                             + " (it answered 404/405): only the endpoints this controller recorded with it are shown"),
                     text);
             HtmlTable table = page.getHtmlElementById("netmind-endpoints");
@@ -216,9 +216,43 @@ class NetMindEndpointsPageJenkinsTest {
         }
     }
 
+    @Test
+    void sweepNowDeletesTheLeftoversAndThePageShowsWhatItDid() throws Exception {
+        String orphan = endpoints.leftover("left-by-a-lost-build", Instant.now().plus(Duration.ofHours(2)));
+        String unmanaged = endpoints.unmanaged("made-in-the-console");
+        try (JenkinsRule.WebClient wc = j.createWebClient().login("reader")) {
+            FailingHttpStatusCodeException refused =
+                    assertThrows(FailingHttpStatusCodeException.class, () -> wc.getPage(post(wc, "sweepNow")));
+            assertEquals(403, refused.getStatusCode());
+        }
+        assertTrue(sim.liveServices().contains(orphan), "a refused sweep deletes nothing");
+        try (JenkinsRule.WebClient wc = j.createWebClient().login("admin")) {
+            HtmlPage before = wc.goTo("manage/netmind-endpoints/");
+            assertTrue(before.getHtmlElementById("netmind-last-sweep")
+                    .asNormalizedText()
+                    .contains("The sweep has not run since Jenkins started"));
+
+            HtmlPage after = before.getHtmlElementById("netmind-sweep-now").click();
+            String notice = after.getHtmlElementById("netmind-notice").asNormalizedText();
+            String lastSweep = after.getHtmlElementById("netmind-last-sweep").asNormalizedText();
+            System.out.println(notice + "\n" + lastSweep);
+            assertTrue(notice.startsWith("The sweep ran: "), notice);
+            assertTrue(notice.endsWith("through 1 connection(s): 1 orphan, 1 unmanaged; deleted 1."), notice);
+            assertTrue(lastSweep.contains("left-by-a-lost-build (" + orphan + ")"), lastSweep);
+            assertFalse(sim.liveServices().contains(orphan), "the orphan is deleted");
+            assertTrue(sim.liveServices().contains(unmanaged), "the unmanaged endpoint is left alone");
+            HtmlTable table = after.getHtmlElementById("netmind-endpoints");
+            assertEquals(2, table.getRowCount(), table.asNormalizedText());
+            assertRow(table, unmanaged, "unmanaged", false);
+        }
+    }
+
     private WebRequest delete(JenkinsRule.WebClient wc, String serviceId) throws Exception {
-        WebRequest request = new WebRequest(
-                new URL(j.getURL(), "manage/netmind-endpoints/delete?serviceId=" + serviceId), HttpMethod.POST);
+        return post(wc, "delete?serviceId=" + serviceId);
+    }
+
+    private WebRequest post(JenkinsRule.WebClient wc, String action) throws Exception {
+        WebRequest request = new WebRequest(new URL(j.getURL(), "manage/netmind-endpoints/" + action), HttpMethod.POST);
         return wc.addCrumb(request);
     }
 

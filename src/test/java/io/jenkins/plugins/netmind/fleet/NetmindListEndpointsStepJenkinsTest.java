@@ -135,7 +135,7 @@ class NetmindListEndpointsStepJenkinsTest {
                         + "}\n",
                 Result.SUCCESS);
         j.assertLogContains(
-                "Could not list the endpoints through credential \"second-account\" at " + sim.baseUrl(), run);
+                "Could not list the endpoints through credentials 'second-account' at " + sim.baseUrl(), run);
         j.assertLogContains("Listed 1 NetMind endpoint(s) through 2 connection(s)", run);
         j.assertLogContains("names: [evals-endpoint]", run);
     }
