@@ -139,7 +139,7 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
         json.remove("maxLifetimeCeilingMinutes");
         this.defaultMaxLifetimeMinutes = Integer.parseInt(defaultText.trim());
         String ceiling = SettingChecks.blankToNull(ceilingText);
-        this.maxLifetimeCeilingMinutes = ceiling == null ? null : Integer.valueOf(ceiling);
+        this.maxLifetimeCeilingMinutes = ceiling == null || ceiling.equals("0") ? null : Integer.valueOf(ceiling);
     }
 
     private static void refuse(Optional<String> problem, String field, String label) throws Descriptor.FormException {

@@ -43,6 +43,8 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         assertEquals("netmind-token", config.getCredentialsId());
         assertEquals(45, config.getDefaultTimeoutMinutes());
         assertEquals("/v1/models", config.getDefaultReadinessPath());
+        assertEquals(720, config.getDefaultMaxLifetimeMinutes());
+        assertEquals(2880, config.getMaxLifetimeCeilingMinutes());
     }
 
     @Test
@@ -59,6 +61,8 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         config.setCredentialsId("");
         config.setDefaultTimeoutMinutes(NetMindGlobalConfiguration.DEFAULT_TIMEOUT_MINUTES);
         config.setDefaultReadinessPath("");
+        config.setDefaultMaxLifetimeMinutes(NetMindGlobalConfiguration.DEFAULT_MAX_LIFETIME_MINUTES);
+        config.setMaxLifetimeCeilingMinutes(null);
         String again = "unclassified:\n  netmind:\n" + exported.indent(4);
         ConfigurationAsCode.get()
                 .configureWith(YamlSource.of(new ByteArrayInputStream(again.getBytes(StandardCharsets.UTF_8))));
@@ -67,6 +71,8 @@ class NetMindGlobalConfigurationCascJenkinsTest {
         assertEquals("netmind-token", config.getCredentialsId());
         assertEquals(45, config.getDefaultTimeoutMinutes());
         assertEquals("/v1/models", config.getDefaultReadinessPath());
+        assertEquals(720, config.getDefaultMaxLifetimeMinutes());
+        assertEquals(2880, config.getMaxLifetimeCeilingMinutes());
     }
 
     @Test

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.util.OneShotEvent;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.client.CreateServiceRequest;
 import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.connection.ControllerIdentity;
+import io.jenkins.plugins.netmind.freestyle.NetmindEndpointBuildWrapper;
 import io.jenkins.plugins.netmind.lifecycle.EndpointMarker;
 import io.jenkins.plugins.netmind.lifecycle.EndpointNames;
 import io.jenkins.plugins.netmind.lifecycle.FleetState;
@@ -33,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.LogRecorder;
+import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -150,6 +158,37 @@ class FleetSweepJenkinsTest {
         SemaphoreStep.success("inside/1", null);
         j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
         j.assertLogContains("its maximum lifetime (5 min) ran out and the controller deleted it", b);
+        assertTrue(sim.liveServices().isEmpty());
+    }
+
+    @Test
+    void theFreestyleWrapperEndsSayingTheLifetimeRanOut() throws Exception {
+        NetmindEndpointBuildWrapper wrapper = new NetmindEndpointBuildWrapper("python:3.10-slim");
+        wrapper.setGpu("NVIDIA_GeForce_RTX_4090");
+        wrapper.setRegion("other");
+        wrapper.setGpuCount(0);
+        wrapper.setCredentialsId(NetMindJenkinsFixture.CREDENTIALS_ID);
+        wrapper.setMaxLifetimeMinutes(20);
+        OneShotEvent inside = new OneShotEvent();
+        OneShotEvent release = new OneShotEvent();
+        FreeStyleProject p = j.createFreeStyleProject("freestyle lifetime");
+        p.getBuildWrappersList().add(wrapper);
+        p.getBuildersList().add(new TestBuilder() {
+            @Override
+            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                    throws InterruptedException {
+                inside.signal();
+                release.block();
+                return true;
+            }
+        });
+        FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+        inside.block();
+        later(Duration.ofMinutes(21));
+        assertEquals(1, sweep().getDeletions().size());
+        release.signal();
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("its maximum lifetime (20 min) ran out and the controller deleted it", b);
         assertTrue(sim.liveServices().isEmpty());
     }
 
