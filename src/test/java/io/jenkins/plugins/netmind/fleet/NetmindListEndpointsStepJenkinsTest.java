@@ -11,8 +11,15 @@ import hudson.model.User;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -95,6 +102,17 @@ class NetmindListEndpointsStepJenkinsTest {
                         + " past-its-lifetime]",
                 run);
         j.assertLogContains("keys: " + FleetMaps.KEYS, run);
+    }
+
+    @Test
+    void theReadmeExampleReportsAndMarksTheBuildUnstableForLeftovers() throws Exception {
+        endpoints.leftover("left-by-a-lost-build", Instant.now().plus(Duration.ofHours(2)));
+        endpoints.unmanaged("made-in-the-console");
+        WorkflowRun run = run(readmeBlock("// Report what this controller has running on NetMind"), Result.UNSTABLE);
+        j.assertLogContains("NetMind: 2 endpoint(s), 1 of this controller's", run);
+        j.assertLogContains("left-by-a-lost-build (", run);
+        j.assertLogContains("): ORPHAN, 0.00", run);
+        j.assertLogContains("Left over: [left-by-a-lost-build] (the sweep deletes them within 5 minutes)", run);
     }
 
     @Test
@@ -189,6 +207,21 @@ class NetmindListEndpointsStepJenkinsTest {
             assertTrue(wc.goTo(base).asNormalizedText().contains("Returns the rows of the"));
             assertTrue(wc.goTo(base + "/credentialsId").asNormalizedText().contains("Overall/Read"));
         }
+    }
+
+    /** The README's one {@code groovy} block that starts with {@code start}. */
+    private static String readmeBlock(String start) throws Exception {
+        String readme =
+                Files.readString(Path.of(System.getProperty("basedir", "."), "README.md"), StandardCharsets.UTF_8);
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("```groovy\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        while (m.find()) {
+            if (m.group(1).startsWith(start)) {
+                found.add(m.group(1));
+            }
+        }
+        assertEquals(1, found.size(), "README groovy blocks starting with '" + start + "'");
+        return found.get(0);
     }
 
     private WorkflowRun run(String script, Result expected) throws Exception {
