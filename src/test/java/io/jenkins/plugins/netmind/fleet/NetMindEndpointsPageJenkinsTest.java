@@ -13,6 +13,7 @@ import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
+import io.jenkins.plugins.netmind.sim.Route;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,7 @@ class NetMindEndpointsPageJenkinsTest {
 
             HtmlTable table = page.getHtmlElementById("netmind-endpoints");
             assertEquals("jenkins-table sortable", table.getAttribute("class"));
+            assertNotNull(table.getFirstByXPath(".//th/a[@class='sortheader']"), "sortable.js made the headers links");
             assertEquals(6, table.getRowCount(), "a header and five endpoints:\n" + table.asNormalizedText());
 
             String ownedId = runningServiceId(running);
@@ -213,6 +215,18 @@ class NetMindEndpointsPageJenkinsTest {
             assertEquals(2, table.getRowCount(), table.asNormalizedText());
             assertRow(table, orphan, "orphan", true);
             assertFalse(text.contains(other), "NetMind could not say it exists");
+        }
+    }
+
+    @Test
+    void whenNetMindDoesNotAnswerInTimeThePageSaysSo() throws Exception {
+        endpoints.unmanaged("made-in-the-console");
+        sim.faults().on(Route.LIST).always().latency(FleetService.PAGE_WAIT.plusSeconds(10));
+        try (JenkinsRule.WebClient wc = j.createWebClient().login("admin")) {
+            HtmlPage page = wc.goTo("manage/netmind-endpoints/");
+            String text = page.asNormalizedText();
+            assertTrue(text.contains("NetMind did not answer within 20s; reload the page to try again."), text);
+            assertNull(page.getElementById("netmind-endpoints"), "no table without an answer");
         }
     }
 
