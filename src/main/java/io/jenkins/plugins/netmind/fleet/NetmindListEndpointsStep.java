@@ -10,6 +10,7 @@ import io.jenkins.plugins.netmind.connection.NetMindConnector;
 import io.jenkins.plugins.netmind.connection.NetMindThreads;
 import io.jenkins.plugins.netmind.steps.NetMindStepDescriptor;
 import io.jenkins.plugins.netmind.steps.StepFailures;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -113,7 +114,9 @@ public final class NetmindListEndpointsStep extends Step {
                 listener.getLogger()
                         .println(Messages.NetmindListEndpointsStep_listed(
                                 view.getEntries().size(), view.getConnections()));
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
                 // the log is gone: the result still goes to the script
             }
             ArrayList<Map<String, Object>> rows = FleetMaps.toMaps(view);
