@@ -1,6 +1,7 @@
 package io.jenkins.plugins.netmind.freestyle;
 
 import hudson.AbortException;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.netmind.connection.Connection;
@@ -55,8 +56,10 @@ final class EndpointDisposer extends SimpleBuildWrapper.Disposer {
         ExpiredEndpoints.Expired expired =
                 ExpiredEndpoints.get().find(serviceId).orElse(null);
         if (expired != null) {
-            // maximum lifetime (issue 11): the fleet sweep deleted it while the build ran
-            throw new AbortException(expired.message());
+            // maximum lifetime (issue 11): the fleet sweep deleted it while the build ran; said without a stack trace
+            listener.error(expired.message());
+            build.setResult(Result.FAILURE);
+            return;
         }
         String reason = TeardownMessages.problem(report, failure);
         if (reason != null) {

@@ -46,15 +46,9 @@ public record EndpointMarker(
         String controllerId = group(CONTROLLER, description);
         String written = group(OWNER, description);
         String owner = written == null || written.isEmpty() ? null : decode(written);
-        String job = null;
-        Integer build = null;
-        if (owner != null) {
-            Matcher m = JOB_AND_BUILD.matcher(owner);
-            if (m.matches()) {
-                job = m.group(1);
-                build = Integer.valueOf(m.group(2));
-            }
-        }
+        Owner parsed = owner == null ? null : Owner.parse(owner).orElse(null);
+        String job = parsed == null ? null : parsed.job();
+        Integer build = parsed == null ? null : parsed.build();
         Instant expires = null;
         String expiry = group(EXPIRES, description);
         if (expiry != null) {
@@ -90,6 +84,23 @@ public record EndpointMarker(
             s.append(" nonce=").append(nonce);
         }
         return s.toString();
+    }
+
+    /**
+     * The owning build as a job's full name and a build number.
+     *
+     * @param job the job's full name
+     * @param build the build number
+     */
+    public record Owner(String job, int build) {
+
+        /** {@code folder/my job #12} as its job and number; empty when the text does not end in {@code " #<number>"}. */
+        public static Optional<Owner> parse(String owner) {
+            Matcher m = owner == null ? null : JOB_AND_BUILD.matcher(owner);
+            return m != null && m.matches()
+                    ? Optional.of(new Owner(m.group(1), Integer.parseInt(m.group(2))))
+                    : Optional.empty();
+        }
     }
 
     /** Whether this marker names a controller other than {@code controllerId}. */

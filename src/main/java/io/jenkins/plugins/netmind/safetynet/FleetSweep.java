@@ -1,24 +1,14 @@
 package io.jenkins.plugins.netmind.safetynet;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.AsyncPeriodicWork;
-import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
-import io.jenkins.plugins.netmind.client.Flavor;
-import io.jenkins.plugins.netmind.client.NetMindClient;
-import io.jenkins.plugins.netmind.client.NetMindException;
-import io.jenkins.plugins.netmind.client.Service;
-import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.connection.Connection;
-import io.jenkins.plugins.netmind.connection.ControllerIdentity;
-import io.jenkins.plugins.netmind.connection.NetMindConnector;
-import io.jenkins.plugins.netmind.connection.NetMindThreads;
 import io.jenkins.plugins.netmind.lifecycle.Fleet;
 import io.jenkins.plugins.netmind.lifecycle.FleetRow;
 import io.jenkins.plugins.netmind.lifecycle.FleetState;
@@ -28,7 +18,6 @@ import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import io.jenkins.plugins.netmind.record.BuildLedger;
-import io.jenkins.plugins.netmind.record.ConnectionHistory;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.record.ExpiredEndpoints;
 import io.jenkins.plugins.netmind.record.RecordedConnection;
@@ -40,22 +29,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * The fleet sweep (issue 11): every few minutes, lists NetMind's endpoints through every connection this controller
@@ -80,7 +65,7 @@ public final class FleetSweep extends AsyncPeriodicWork {
     static volatile Clock clock = Clock.systemUTC();
 
     private final AtomicReference<CompletableFuture<SweepReport>> running = new AtomicReference<>();
-    private final Set<Target> toldNoList = ConcurrentHashMap.newKeySet();
+    private final FleetLister lister = new FleetLister();
     private volatile SweepReport lastRun;
 
     /** A connection to list through: a credentials id and API URL (both resolved), and a job to look it up in. */
@@ -179,53 +164,7 @@ public final class FleetSweep extends AsyncPeriodicWork {
      * with one listing per connection (a connection that failed carries its error), never exceptionally.
      */
     public CompletableFuture<List<FleetListing>> snapshot() {
-        return CompletableFuture.supplyAsync(FleetSweep::targets, NetMindThreads.executor())
-                .thenCompose(targets -> {
-                    List<CompletableFuture<FleetListing>> listings =
-                            targets.stream().map(this::list).toList();
-                    return CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new))
-                            .thenApply(ignored -> listings.stream()
-                                    .map(CompletableFuture::join)
-                                    .toList());
-                });
-    }
-
-    /**
-     * The connections to list: every one recorded (kept after its endpoints are gone), the registry's, and the global
-     * default; each resolved (no credentials id: the global default; no URL: the global one) and listed once.
-     */
-    static List<Target> targets() {
-        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
-        List<Target> targets = new ArrayList<>();
-        for (ConnectionHistory.Used used : ConnectionHistory.get().getConnections()) {
-            add(targets, config, used.connection(), used.getJobFullName());
-        }
-        for (RecordedEndpoint r : EndpointRegistry.get().getEndpoints()) {
-            add(targets, config, RecordedConnection.of(r), r.getJobFullName());
-        }
-        add(targets, config, RecordedConnection.DEFAULT, null);
-        return targets;
-    }
-
-    private static void add(
-            List<Target> targets, NetMindGlobalConfiguration config, RecordedConnection c, String jobFullName) {
-        Target t = resolve(config, c, jobFullName);
-        if (t != null && targets.stream().noneMatch(t::sameAccount)) {
-            targets.add(t);
-        }
-    }
-
-    @CheckForNull
-    private static Target resolve(NetMindGlobalConfiguration config, RecordedConnection c, String jobFullName) {
-        String id = blankToNull(c.credentialsId());
-        if (id == null) {
-            id = blankToNull(config.getCredentialsId());
-        }
-        if (id == null) {
-            return null; // no credential to list with
-        }
-        String url = blankToNull(c.apiUrl());
-        return new Target(id, url != null ? url : config.getApiUrl(), jobFullName);
+        return lister.snapshot();
     }
 
     /**
@@ -233,120 +172,7 @@ public final class FleetSweep extends AsyncPeriodicWork {
      * use the credential), deleting nothing. Never fails: a failure is the listing's error.
      */
     public CompletableFuture<FleetListing> snapshot(Connection connection) {
-        return list(new Target(connection.credentialsId(), connection.apiUrl(), null), connection);
-    }
-
-    private CompletableFuture<FleetListing> list(Target target) {
-        Connection connection;
-        try {
-            connection = NetMindConnector.connectForCleanup(
-                    null, target.jobFullName(), target.credentialsId(), target.apiUrl());
-        } catch (AbortException | RuntimeException e) {
-            LOGGER.warning(Messages.FleetSweep_cannotConnect(target.label(), e.getMessage()));
-            return CompletableFuture.completedFuture(FleetListing.failed(target, null, e.getMessage()));
-        }
-        return list(target, connection);
-    }
-
-    private CompletableFuture<FleetListing> list(Target target, Connection connection) {
-        NetMindClient client = connection.client();
-        CompletableFuture<List<Flavor>> flavors = client.listFlavors().exceptionally(e -> List.of());
-        CompletableFuture<Fetched> services = client.listServices().thenCompose(list -> {
-            if (list.supported()) {
-                toldNoList.remove(target);
-                return CompletableFuture.completedFuture(new Fetched(true, list.services()));
-            }
-            if (toldNoList.add(target)) {
-                LOGGER.info(Messages.FleetSweep_noListRoute(target.label()));
-            }
-            return trackedOneByOne(client, target).thenApply(found -> new Fetched(false, found));
-        });
-        return services.thenCombine(flavors, (fetched, flavorList) -> fetched.with(flavorList))
-                // the registry is read once the list has answered: an endpoint listed is then tracked or left over
-                .thenApplyAsync(fetched -> classify(target, connection, fetched), NetMindThreads.executor())
-                .exceptionally(e -> {
-                    String message = messageOf(e);
-                    LOGGER.warning(Messages.FleetSweep_cannotList(target.label(), message));
-                    return FleetListing.failed(target, connection, message);
-                });
-    }
-
-    private record Fetched(boolean supported, List<Service> services, List<Flavor> flavors) {
-        Fetched(boolean supported, List<Service> services) {
-            this(supported, services, List.of());
-        }
-
-        Fetched with(List<Flavor> value) {
-            return new Fetched(supported, services, value);
-        }
-    }
-
-    /** Without a list route: the endpoints the registry tracks for this account, each looked up by its id. */
-    private static CompletableFuture<List<Service>> trackedOneByOne(NetMindClient client, Target target) {
-        NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
-        List<CompletableFuture<Service>> lookups = EndpointRegistry.get().getEndpoints().stream()
-                .filter(r -> r.getServiceId() != null)
-                .filter(r -> {
-                    Target t = resolve(config, RecordedConnection.of(r), null);
-                    return t != null && t.sameAccount(target);
-                })
-                .map(r -> r.getServiceId())
-                .distinct()
-                .map(id -> client.getService(id).exceptionally(e -> {
-                    NetMindException n = NetMindException.unwrap(e);
-                    if (n == null || n.kind() != NetMindException.Kind.NOT_FOUND) {
-                        LOGGER.log(Level.FINE, "Could not look up " + id, e);
-                    }
-                    return null;
-                }))
-                .toList();
-        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> lookups.stream()
-                        .map(CompletableFuture::join)
-                        .filter(Objects::nonNull)
-                        .toList());
-    }
-
-    private static FleetListing classify(Target target, Connection connection, Fetched fetched) {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            Map<String, Boolean> building = new HashMap<>();
-            List<Fleet.Tracked> tracked = new ArrayList<>();
-            for (RecordedEndpoint r : EndpointRegistry.get().getEndpoints()) {
-                boolean runs = r.getRunId() != null && building.computeIfAbsent(r.getRunId(), FleetSweep::isBuilding);
-                tracked.add(new Fleet.Tracked(
-                        r.getName(),
-                        r.getServiceId(),
-                        r.getBuildKey(),
-                        runs,
-                        false,
-                        r.toEntry().nonce()));
-            }
-            List<FleetRow> rows = Fleet.classify(
-                    fetched.services(),
-                    fetched.flavors(),
-                    tracked,
-                    ControllerIdentity.id(),
-                    FleetSweep::isRunning,
-                    clock.instant());
-            return new FleetListing(target, connection, fetched.supported(), rows, null);
-        }
-    }
-
-    /** Whether the build {@code runId} (an externalizable id) is running; false when it cannot be found. */
-    private static boolean isBuilding(String runId) {
-        try {
-            Run<?, ?> run = Run.fromExternalizableId(runId);
-            return run != null && run.isBuilding();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** Whether build {@code number} of the job {@code fullName} is running on this controller. */
-    private static boolean isRunning(String fullName, int number) {
-        Job<?, ?> job = Jenkins.get().getItemByFullName(fullName, Job.class);
-        Run<?, ?> run = job == null ? null : job.getBuildByNumber(number);
-        return run != null && run.isBuilding();
+        return lister.snapshot(connection);
     }
 
     private CompletableFuture<SweepReport> deleteSwept(Instant started, List<FleetListing> listings) {
@@ -497,7 +323,7 @@ public final class FleetSweep extends AsyncPeriodicWork {
         }
     }
 
-    private static String messageOf(Throwable failure) {
+    static String messageOf(Throwable failure) {
         Throwable t = failure;
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
@@ -505,7 +331,7 @@ public final class FleetSweep extends AsyncPeriodicWork {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -45,6 +45,11 @@ class EndpointMarkerTest {
         assertEquals("n0nce", m.nonce());
         assertEquals("n0nce", EndpointNames.nonce(d).orElseThrow());
         assertEquals(
+                new EndpointMarker.Owner("my folder/100% sure\tjob", 12),
+                EndpointMarker.Owner.parse(owner).orElseThrow(),
+                "a row's owner text gives the job and build to link to");
+        assertTrue(EndpointMarker.Owner.parse("my_folder/job_#3").isEmpty());
+        assertEquals(
                 Instant.parse("2026-12-02T03:00:00Z"), EndpointNames.expiry(d).orElseThrow());
     }
 
