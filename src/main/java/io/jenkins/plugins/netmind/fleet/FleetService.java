@@ -6,6 +6,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.netmind.client.Deadlines;
 import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.connection.NetMindThreads;
+import io.jenkins.plugins.netmind.lifecycle.EndpointMarker;
 import io.jenkins.plugins.netmind.lifecycle.FleetRow;
 import io.jenkins.plugins.netmind.lifecycle.Texts;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
@@ -107,22 +108,13 @@ final class FleetService {
                 }
             }
         }
-        if (row.owner() == null) {
-            return null;
-        }
-        int hash = row.owner().lastIndexOf(" #");
-        if (hash < 0) {
-            return null;
-        }
-        try {
-            Job<?, ?> job = Jenkins.get().getItemByFullName(row.owner().substring(0, hash), Job.class);
-            Run<?, ?> run = job == null
-                    ? null
-                    : job.getBuildByNumber(Integer.parseInt(row.owner().substring(hash + 2)));
-            return run == null ? null : run.getUrl();
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return EndpointMarker.Owner.parse(row.owner())
+                .map(owner -> {
+                    Job<?, ?> job = Jenkins.get().getItemByFullName(owner.job(), Job.class);
+                    Run<?, ?> run = job == null ? null : job.getBuildByNumber(owner.build());
+                    return run == null ? null : run.getUrl();
+                })
+                .orElse(null);
     }
 
     /** The build {@code runId} names, or null when it is gone (or the id is null or malformed). */

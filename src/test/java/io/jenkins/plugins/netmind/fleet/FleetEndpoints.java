@@ -4,6 +4,7 @@ import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.client.CreateServiceRequest;
 import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.Service;
+import io.jenkins.plugins.netmind.connection.ControllerIdentity;
 import io.jenkins.plugins.netmind.lifecycle.EndpointMarker;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
@@ -43,6 +44,17 @@ final class FleetEndpoints {
                 name,
                 EndpointMarker.format(
                         "0ther0c0ntr0ller", owner, Instant.now().plus(Duration.ofHours(1)), "k3x9qa0b1c2d"));
+    }
+
+    /**
+     * An endpoint this controller made for its build {@code owner} and whose record it lost (a {@code JENKINS_HOME}
+     * rebuilt): only the marker with this controller's id says whose it is.
+     */
+    String recordLost(String name, String owner) throws Exception {
+        return create(
+                name,
+                EndpointMarker.format(
+                        ControllerIdentity.id(), owner, Instant.now().plus(Duration.ofHours(3)), "l0st0wner123"));
     }
 
     /**

@@ -85,6 +85,9 @@ class NetMindEndpointsPageJenkinsTest {
         String expired = endpoints.leftover("past-its-lifetime", Instant.now().minus(Duration.ofMinutes(5)));
         String other = endpoints.otherControllers("other-controllers", "team/nightly #41");
         String unmanaged = endpoints.unmanaged("made-in-the-console");
+        // records lost: the marker with this controller's id names the build, running or gone
+        String lostRunning = endpoints.recordLost("lost-record-running-build", "evals #1");
+        String lostGone = endpoints.recordLost("lost-record-gone-build", "evals #99");
 
         try (JenkinsRule.WebClient wc = j.createWebClient().login("admin")) {
             HtmlPage page = wc.goTo("manage/netmind-endpoints/");
@@ -93,7 +96,7 @@ class NetMindEndpointsPageJenkinsTest {
             HtmlTable table = page.getHtmlElementById("netmind-endpoints");
             assertEquals("jenkins-table sortable", table.getAttribute("class"));
             assertNotNull(table.getFirstByXPath(".//th/a[@class='sortheader']"), "sortable.js made the headers links");
-            assertEquals(6, table.getRowCount(), "a header and five endpoints:\n" + table.asNormalizedText());
+            assertEquals(8, table.getRowCount(), "a header and seven endpoints:\n" + table.asNormalizedText());
 
             String ownedId = runningServiceId(running);
             assertRow(table, ownedId, "owned, build running", true);
@@ -101,6 +104,16 @@ class NetMindEndpointsPageJenkinsTest {
             assertRow(table, expired, "expired", true);
             assertRow(table, other, "other controller", false);
             assertRow(table, unmanaged, "unmanaged", false);
+            assertRow(table, lostRunning, "owned, build running", true);
+            assertRow(table, lostGone, "orphan", true);
+            assertTrue(
+                    row(table, lostRunning)
+                            .getCell(9)
+                            .getFirstElementChild()
+                            .getAttribute("href")
+                            .endsWith("/" + running.getUrl()),
+                    "the marker's owner links to the running build");
+            assertEquals("evals #99", row(table, lostGone).getCell(9).asNormalizedText(), "no such build: no link");
 
             HtmlTableRow owned = row(table, ownedId);
             DomElement ownerLink = owned.getCell(9).getFirstElementChild();
@@ -116,7 +129,7 @@ class NetMindEndpointsPageJenkinsTest {
             assertTrue(row(table, expired).getCell(8).asNormalizedText().endsWith("(passed)"));
 
             String totals = page.getHtmlElementById("netmind-totals").asNormalizedText();
-            assertEquals("5 endpoint(s); 3 of this controller's, costing 0.90 USD per hour", totals);
+            assertEquals("7 endpoint(s); 5 of this controller's, costing 1.50 USD per hour", totals);
 
             // usable on a phone: the table scrolls sideways inside its own container, nothing has a fixed width
             DomElement container = (DomElement) table.getParentNode();
