@@ -46,7 +46,10 @@ final class FleetDeletion {
         }
         Optional<FleetEntry> entry = view.entry(serviceId);
         if (entry.isEmpty()) {
-            return Messages.FleetDeletion_notListed(serviceId);
+            // not listed: gone, or a connection could not list (then say why, and delete nothing blindly)
+            return view.getProblems().isEmpty()
+                    ? Messages.FleetDeletion_notListed(serviceId)
+                    : Messages.FleetDeletion_notListedBecause(serviceId, String.join(" ", view.getProblems()));
         }
         FleetEntry e = entry.get();
         if (!e.isDeletable()) {

@@ -126,7 +126,7 @@ final class FleetService {
         try {
             return Run.fromExternalizableId(runId);
         } catch (RuntimeException e) {
-            LOGGER.log(Level.FINE, "no build " + runId, e);
+            LOGGER.log(Level.FINE, Messages.FleetService_noBuild(runId), e);
             return null;
         }
     }

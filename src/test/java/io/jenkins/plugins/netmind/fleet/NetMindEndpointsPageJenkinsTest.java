@@ -228,7 +228,16 @@ class NetMindEndpointsPageJenkinsTest {
             assertEquals(2, table.getRowCount(), table.asNormalizedText());
             assertRow(table, orphan, "orphan", true);
             assertFalse(text.contains(other), "NetMind could not say it exists");
+
+            String notice = ((HtmlPage) wc.getPage(delete(wc, other)))
+                    .getHtmlElementById("netmind-notice")
+                    .asNormalizedText();
+            assertTrue(
+                    notice.startsWith("Nothing was deleted: endpoint \"" + other + "\" is not listed now. NetMind has"
+                            + " no list route at credentials 'netmind-token'"),
+                    notice);
         }
+        assertTrue(sim.liveServices().contains(other));
     }
 
     @Test
