@@ -110,6 +110,15 @@ final class FleetLister {
             LOGGER.warning(Messages.FleetSweep_cannotConnect(target.label(), e.getMessage()));
             return CompletableFuture.completedFuture(FleetListing.failed(target, null, e.getMessage()));
         }
+        return list(target, connection);
+    }
+
+    /** Lists and classifies through {@code connection} only (a step's, made for its build), deleting nothing. */
+    CompletableFuture<FleetListing> snapshot(Connection connection) {
+        return list(new FleetSweep.Target(connection.credentialsId(), connection.apiUrl(), null), connection);
+    }
+
+    private CompletableFuture<FleetListing> list(FleetSweep.Target target, Connection connection) {
         NetMindClient client = connection.client();
         CompletableFuture<List<Flavor>> flavors = client.listFlavors().exceptionally(e -> List.of());
         CompletableFuture<Fetched> services = client.listServices().thenCompose(list -> {

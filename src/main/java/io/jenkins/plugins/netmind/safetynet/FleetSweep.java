@@ -167,6 +167,14 @@ public final class FleetSweep extends AsyncPeriodicWork {
         return lister.snapshot();
     }
 
+    /**
+     * Lists and classifies through {@code connection} only (one a step made for its build, with the build's right to
+     * use the credential), deleting nothing. Never fails: a failure is the listing's error.
+     */
+    public CompletableFuture<FleetListing> snapshot(Connection connection) {
+        return lister.snapshot(connection);
+    }
+
     private CompletableFuture<SweepReport> deleteSwept(Instant started, List<FleetListing> listings) {
         List<String> connections = new ArrayList<>();
         List<String> errors = new ArrayList<>();
