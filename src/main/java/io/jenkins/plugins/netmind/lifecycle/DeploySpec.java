@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.lifecycle;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -22,6 +23,9 @@ import java.util.Locale;
  * @param readinessPath a path on the endpoint URL that must answer 2xx before the deploy is ready, or null
  * @param sendTokenToEndpoint whether the readiness probe sends the API token
  * @param expiresAfter the lifetime written into the endpoint's description as its expiry, for sweepers
+ * @param maxPricePerHour the most this endpoint alone may cost per hour in US dollars (instances times the flavor's
+ *     USD price, whatever the payment type), checked once the flavor is known and before the create; null for none
+ * @param failWhenOverCapacity whether a deploy that the capacity guard cannot admit now fails instead of waiting
  */
 public record DeploySpec(
         String name,
@@ -38,7 +42,9 @@ public record DeploySpec(
         Duration timeout,
         String readinessPath,
         boolean sendTokenToEndpoint,
-        Duration expiresAfter) {
+        Duration expiresAfter,
+        BigDecimal maxPricePerHour,
+        boolean failWhenOverCapacity) {
 
     /** The default time a deploy may take. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
@@ -94,6 +100,9 @@ public record DeploySpec(
         }
         if (expiresAfter.compareTo(MAX_EXPIRES_AFTER) > 0) {
             throw invalid(Messages.Spec_expiresAfterTooLong(Texts.duration(expiresAfter), MAX_EXPIRES_AFTER.toDays()));
+        }
+        if (maxPricePerHour != null && maxPricePerHour.signum() <= 0) {
+            throw invalid(Messages.Spec_maxPricePerHourInvalid(maxPricePerHour.toPlainString()));
         }
         checkNoControl(image, "image");
         checkNoControl(command, "command");
@@ -178,6 +187,8 @@ public record DeploySpec(
         private String readinessPath;
         private boolean sendTokenToEndpoint;
         private Duration expiresAfter = DEFAULT_EXPIRES_AFTER;
+        private BigDecimal maxPricePerHour;
+        private boolean failWhenOverCapacity;
 
         private Builder() {}
 
@@ -271,6 +282,18 @@ public record DeploySpec(
             return this;
         }
 
+        /** The most this endpoint may cost per hour in US dollars, or null for no ceiling. */
+        public Builder maxPricePerHour(BigDecimal value) {
+            this.maxPricePerHour = value;
+            return this;
+        }
+
+        /** Whether to fail instead of waiting when the capacity guard cannot admit the deploy now. */
+        public Builder failWhenOverCapacity(boolean value) {
+            this.failWhenOverCapacity = value;
+            return this;
+        }
+
         /** Checks the settings and builds the spec. */
         public DeploySpec build() {
             return new DeploySpec(
@@ -288,7 +311,9 @@ public record DeploySpec(
                     timeout,
                     readinessPath,
                     sendTokenToEndpoint,
-                    expiresAfter);
+                    expiresAfter,
+                    maxPricePerHour,
+                    failWhenOverCapacity);
         }
     }
 }
