@@ -17,6 +17,7 @@ import io.jenkins.plugins.netmind.steps.EndpointVariables;
 import io.jenkins.plugins.netmind.steps.NetMindForms;
 import io.jenkins.plugins.netmind.steps.NetmindDeployStep;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
@@ -55,6 +56,9 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
             "timeoutMinutes",
             "readinessPath",
             "sendTokenToEndpoint");
+
+    /** The capacity guard's settings (issue 12), shared with the steps like {@link #SHARED_FIELDS}. */
+    static final List<String> CAPACITY_FIELDS = List.of("maxPricePerHour", "failWhenOverCapacity");
 
     private final EndpointSettings settings;
     private String variablePrefix = EndpointVariables.DEFAULT_PREFIX;
@@ -222,6 +226,33 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         settings.setSendTokenToEndpoint(sendTokenToEndpoint);
     }
 
+    // ---- Capacity guard (issue 12) ----
+
+    /** The most this endpoint may cost per hour in US dollars, 0 for no ceiling. */
+    public double getMaxPricePerHour() {
+        BigDecimal price = settings.getMaxPricePerHour();
+        return price == null ? 0 : price.doubleValue();
+    }
+
+    /**
+     * The most this endpoint may cost per hour in US dollars (the flavor's USD price, whatever the payment type); 0 for
+     * no ceiling. A double so that Pipeline takes {@code maxPricePerHour: 2.5}; kept as the decimal it was written as.
+     */
+    @DataBoundSetter
+    public void setMaxPricePerHour(double maxPricePerHour) {
+        settings.setMaxPricePerHour(maxPricePerHour == 0 ? null : BigDecimal.valueOf(maxPricePerHour));
+    }
+
+    public boolean isFailWhenOverCapacity() {
+        return settings.isFailWhenOverCapacity();
+    }
+
+    /** Whether to fail instead of waiting when the controller's limits cannot admit the deploy now. */
+    @DataBoundSetter
+    public void setFailWhenOverCapacity(boolean failWhenOverCapacity) {
+        settings.setFailWhenOverCapacity(failWhenOverCapacity);
+    }
+
     public String getVariablePrefix() {
         return variablePrefix;
     }
@@ -240,6 +271,9 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         /** Points the shared fields' help at the {@code netmindDeploy} step's, so it is written once. */
         public DescriptorImpl() {
             for (String field : SHARED_FIELDS) {
+                addHelpFileRedirect(field, NetmindDeployStep.class, field);
+            }
+            for (String field : CAPACITY_FIELDS) {
                 addHelpFileRedirect(field, NetmindDeployStep.class, field);
             }
         }
@@ -271,9 +305,20 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
                 @QueryParameter String instances,
                 @QueryParameter String gpuCount,
                 @QueryParameter String paymentType,
-                @QueryParameter String name) {
+                @QueryParameter String name,
+                @QueryParameter String maxPricePerHour) {
             return NetMindForms.validate(
-                    item, image, credentialsId, flavorId, gpu, region, instances, gpuCount, paymentType, name);
+                    item,
+                    image,
+                    credentialsId,
+                    flavorId,
+                    gpu,
+                    region,
+                    instances,
+                    gpuCount,
+                    paymentType,
+                    name,
+                    maxPricePerHour);
         }
 
         @POST
@@ -331,6 +376,12 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         @POST
         public FormValidation doCheckReadinessPath(@AncestorInPath Item item, @QueryParameter String value) {
             return NetMindForms.checkReadinessPath(value);
+        }
+
+        /** Checks the price ceiling field (issue 12): a format check, so it needs no permission. */
+        @POST
+        public FormValidation doCheckMaxPricePerHour(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkMaxPricePerHour(value);
         }
 
         @POST

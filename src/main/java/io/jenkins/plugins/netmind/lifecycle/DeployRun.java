@@ -203,6 +203,12 @@ final class DeployRun {
         return result;
     }
 
+    /** The place of this deploy in the capacity guard's queue (from 1), 0 when it is not waiting there. */
+    int capacityQueuePlace() {
+        CapacityGuard.Ticket t = ticket;
+        return t == null ? 0 : t.position();
+    }
+
     ResumeState resumeState() {
         return new ResumeState(
                 name,
@@ -256,6 +262,9 @@ final class DeployRun {
                 guard.reserve(CapacityGuard.key(name, nonce), name, demand, spec.failWhenOverCapacity(), log);
         ticket = t;
         if (t.granted().isDone()) {
+            if (guard.limits().any()) {
+                log.log(Messages.Capacity_inUse(t.granted().join().describe()));
+            }
             return CompletableFuture.completedFuture(flavor);
         }
         Instant queuedAt = env.clock().instant();

@@ -82,7 +82,7 @@ public final class EndpointEngine {
                     Texts.money(plan.totalPerHour(), plan.paymentType()),
                     plan.capacityLeft(),
                     plan.flavorId()));
-            if (usage != null) {
+            if (usage != null && usage.limits().any()) {
                 safe.log(Messages.Capacity_dryRun(
                         usage.describe(), waits ? Messages.Capacity_dryRunWaits() : Messages.Capacity_dryRunStarts()));
             }

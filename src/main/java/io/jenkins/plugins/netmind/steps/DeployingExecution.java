@@ -184,6 +184,11 @@ abstract class DeployingExecution extends NetMindExecution {
                     ? "starting a NetMind endpoint"
                     : "reconnecting to NetMind endpoint " + resumeState.name() + " after a restart";
         }
+        int place = d.capacityQueuePlace();
+        if (place > 0) {
+            return "waiting for capacity for NetMind endpoint " + d.name() + ": place " + place
+                    + " in the queue (limits: Manage Jenkins > System > NetMind Endpoints)";
+        }
         return "waiting for NetMind endpoint " + d.name() + " (service "
                 + d.serviceId().orElse("-") + ") to become available";
     }

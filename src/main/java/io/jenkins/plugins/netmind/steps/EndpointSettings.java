@@ -2,6 +2,7 @@ package io.jenkins.plugins.netmind.steps;
 
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,6 +42,10 @@ public final class EndpointSettings implements Serializable {
     private String readinessPath;
     private boolean sendTokenToEndpoint;
 
+    // Capacity guard (issue 12)
+    private BigDecimal maxPricePerHour;
+    private boolean failWhenOverCapacity;
+
     /** Settings for an endpoint running {@code image}; everything else at its default. */
     public EndpointSettings(String image) {
         this.image = clean(image);
@@ -62,6 +67,8 @@ public final class EndpointSettings implements Serializable {
         copy.timeoutMinutes = timeoutMinutes;
         copy.readinessPath = readinessPath;
         copy.sendTokenToEndpoint = sendTokenToEndpoint;
+        copy.maxPricePerHour = maxPricePerHour;
+        copy.failWhenOverCapacity = failWhenOverCapacity;
         return copy;
     }
 
@@ -108,6 +115,8 @@ public final class EndpointSettings implements Serializable {
                 .timeout(minutes > 0 ? Duration.ofMinutes(minutes) : DeploySpec.DEFAULT_TIMEOUT)
                 .readinessPath(readinessPath != null ? readinessPath : clean(defaultReadinessPath))
                 .sendTokenToEndpoint(sendTokenToEndpoint)
+                .maxPricePerHour(maxPricePerHour)
+                .failWhenOverCapacity(failWhenOverCapacity)
                 .build();
     }
 
@@ -235,6 +244,26 @@ public final class EndpointSettings implements Serializable {
         this.sendTokenToEndpoint = sendTokenToEndpoint;
     }
 
+    // ---- Capacity guard (issue 12) ----
+
+    /** The most this endpoint may cost per hour in US dollars, or null for no ceiling. */
+    public BigDecimal getMaxPricePerHour() {
+        return maxPricePerHour;
+    }
+
+    public void setMaxPricePerHour(BigDecimal maxPricePerHour) {
+        this.maxPricePerHour = maxPricePerHour;
+    }
+
+    /** Whether a deploy the controller's limits cannot admit now fails instead of waiting. */
+    public boolean isFailWhenOverCapacity() {
+        return failWhenOverCapacity;
+    }
+
+    public void setFailWhenOverCapacity(boolean failWhenOverCapacity) {
+        this.failWhenOverCapacity = failWhenOverCapacity;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EndpointSettings that
@@ -243,6 +272,8 @@ public final class EndpointSettings implements Serializable {
                 && instances == that.instances
                 && timeoutMinutes == that.timeoutMinutes
                 && sendTokenToEndpoint == that.sendTokenToEndpoint
+                && failWhenOverCapacity == that.failWhenOverCapacity
+                && Objects.equals(maxPricePerHour, that.maxPricePerHour)
                 && Objects.equals(credentialsId, that.credentialsId)
                 && Objects.equals(name, that.name)
                 && Objects.equals(flavorId, that.flavorId)
