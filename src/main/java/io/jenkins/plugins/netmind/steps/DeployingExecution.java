@@ -4,6 +4,7 @@ import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
+import io.jenkins.plugins.netmind.lifecycle.ResumeState;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -79,7 +80,20 @@ abstract class DeployingExecution extends NetMindExecution {
             }
         } else {
             Connection connection = connect();
-            Deployment d = connection.engine().resume(resumeState.toResumeState(), ledger(connection), log());
+            ResumeState state = resumeState.toResumeState();
+            if (state.serviceId() == null
+                    && ledger(connection).get(state.name()).isEmpty()) {
+                // saved while waiting for capacity (issue 12): no intent was recorded, so nothing was created; the
+                // guard's queue did not survive the restart, so queue again (or finish stopping)
+                if (stopCause != null) {
+                    failWith(stopCause);
+                } else {
+                    println(Messages.DeployingExecution_requeued(state.name()));
+                    deploy(DeploySpecs.forBuild(run(), settings));
+                }
+                return;
+            }
+            Deployment d = connection.engine().resume(state, ledger(connection), log());
             if (stopCause != null) {
                 // the build was being stopped when the controller went down: finish stopping it
                 deployment = d;
@@ -156,7 +170,10 @@ abstract class DeployingExecution extends NetMindExecution {
     }
 
     private void cancel(Deployment d, Throwable cause) {
-        println(Messages.DeployingExecution_cancelling(d.name()));
+        println(
+                d.capacityQueuePlace() > 0
+                        ? Messages.DeployingExecution_leavingQueue(d.name())
+                        : Messages.DeployingExecution_cancelling(d.name()));
         d.cancel().whenComplete((ignored, failure) -> {
             if (failure != null) {
                 println(Messages.DeployingExecution_cancelFailed(d.name(), StepFailures.message(failure)));
