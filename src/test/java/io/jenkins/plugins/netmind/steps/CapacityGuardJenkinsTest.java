@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Computer;
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.netmind.NetMindJenkinsFixture;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
+import io.jenkins.plugins.netmind.freestyle.NetmindEndpointBuildWrapper;
 import io.jenkins.plugins.netmind.record.ControllerCapacity;
 import io.jenkins.plugins.netmind.sim.NetMindSimulator;
 import io.jenkins.plugins.netmind.sim.Route;
@@ -200,6 +202,17 @@ class CapacityGuardJenkinsTest {
                         deploy,
                         "netmindDeploy failWhenOverCapacity: true, gpu: 'NVIDIA_GeForce_RTX_4090',"
                                 + " image: 'python:3.10-slim', maxPricePerHour: 2.5");
+
+        FreeStyleProject freestyle = j.createFreeStyleProject("wrapped");
+        NetmindEndpointBuildWrapper wrapper = new NetmindEndpointBuildWrapper("python:3.10-slim");
+        wrapper.setGpu("NVIDIA_GeForce_RTX_4090");
+        wrapper.setMaxPricePerHour(1.25);
+        wrapper.setFailWhenOverCapacity(true);
+        freestyle.getBuildWrappersList().add(wrapper);
+        j.configRoundtrip(freestyle);
+        NetmindEndpointBuildWrapper saved = freestyle.getBuildWrappersList().get(NetmindEndpointBuildWrapper.class);
+        assertEquals(1.25, saved.getMaxPricePerHour());
+        assertTrue(saved.isFailWhenOverCapacity());
 
         NetMindGlobalConfiguration config = NetMindGlobalConfiguration.get();
         config.setMaxLiveEndpoints(3);
