@@ -50,8 +50,7 @@ final class ScaleRun implements Poller<Service, Service> {
         try {
             undo = run.reserve();
         } catch (EndpointException e) {
-            log.log(e.getMessage());
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e); // refused by the capacity guard: nothing was sent
         }
         run.log.line(Messages.Scale_requested(run.name, spec.instances()));
         return env.client()

@@ -73,7 +73,7 @@ class RecordedEndpointTest {
 
     @Test
     void persistsOnlyPlainValuesAndNothingThatCouldHoldAToken() {
-        Set<Class<?>> allowed = Set.of(String.class, int.class, BigDecimal.class);
+        Set<Class<?>> allowed = Set.of(String.class, int.class, Integer.class, BigDecimal.class);
         List<Field> persisted = Arrays.stream(RecordedEndpoint.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers()))
                 .toList();
@@ -102,7 +102,9 @@ class RecordedEndpointTest {
                         "nonce",
                         "gpuName",
                         "region",
-                        "url"),
+                        "url",
+                        "gpusPerInstance",
+                        "usdPerInstanceHour"),
                 persisted.stream().map(Field::getName).collect(Collectors.toSet()));
     }
 
