@@ -148,6 +148,30 @@ class CapacityGuardJenkinsTest {
     }
 
     @Test
+    void aScaleOverALimitIsRefusedAndTheEndpointKeepsItsCount() throws Exception {
+        NetMindGlobalConfiguration.get().setMaxInstancesPerEndpoint(2);
+        WorkflowJob p = j.createProject(WorkflowJob.class, "scaled");
+        p.setDefinition(new CpsFlowDefinition(
+                "def ep = netmindDeploy(" + ENDPOINT + ")\n"
+                        + "try {\n"
+                        + "  netmindScale(serviceId: ep.serviceId, instances: 3)\n"
+                        + "} finally {\n"
+                        + "  netmindTeardown()\n"
+                        + "}\n",
+                true));
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains(
+                "cannot be scaled to 3 instance(s): this controller allows at most 2 per endpoint. Scale to fewer, or"
+                        + " raise the limit: Manage Jenkins \u2192 System \u2192 NetMind Endpoints \u2192 Maximum"
+                        + " instances per endpoint.",
+                b);
+        assertEquals(List.of(), sim.requests(Route.UPDATE), "nothing sent to NetMind");
+        assertEquals(Set.of(), sim.liveServices());
+        assertEquals(1, sim.peak().instances());
+        assertEquals(0, ControllerCapacity.guard().usage().liveEndpoints());
+    }
+
+    @Test
     void failWhenOverCapacityFailsInsteadOfWaiting() throws Exception {
         NetMindGlobalConfiguration.get().setMaxLiveEndpoints(1);
         WorkflowRun holder = holding("holder");
