@@ -2,6 +2,7 @@ package io.jenkins.plugins.netmind.lifecycle;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,10 +124,21 @@ public final class CapacityGuard {
      *     failIfFull}
      */
     public Ticket reserve(String key, String name, Demand demand, boolean failIfFull, LogSink log) {
+        return reserve(key, name, demand, failIfFull, log, null);
+    }
+
+    /**
+     * As {@link #reserve(String, String, Demand, boolean, LogSink)}, for a request that already waited before a
+     * restart: it queues ahead of the requests that came later ({@code queuedSince} after its own, or new ones), so
+     * that the requests re-queued on resume keep their old order where possible. Null: a new request, at the end.
+     */
+    public Ticket reserve(
+            String key, String name, Demand demand, boolean failIfFull, LogSink log, Instant queuedSince) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(demand, "demand");
-        Ticket ticket = new Ticket(key, name, demand, log == null ? LogSink.NONE : log);
+        Ticket ticket = new Ticket(key, name, demand, log == null ? LogSink.NONE : log, queuedSince);
         String waitLine;
+        Changes changes = new Changes();
         synchronized (lock) {
             String refusal = neverFits(demand, name);
             if (refusal != null) {
@@ -146,11 +158,25 @@ public final class CapacityGuard {
                 throw new EndpointException(
                         EndpointException.Reason.OVER_LIMIT, Messages.Capacity_full(name, waitingFor(demand, blocker)));
             }
-            queue.add(ticket);
-            ticket.position = queue.size();
-            waitLine = ticket.waitLine(waitingFor(demand, blocker), queue.size());
+            int at = queue.size();
+            if (queuedSince != null) {
+                for (int i = 0; i < queue.size(); i++) {
+                    Instant other = queue.get(i).queuedSince;
+                    if (other == null || other.isAfter(queuedSince)) {
+                        at = i;
+                        break;
+                    }
+                }
+            }
+            queue.add(at, ticket);
+            ticket.position = at + 1;
+            waitLine = ticket.waitLine(waitingFor(demand, blocker != null ? blocker : blocker(demand)), queue.size());
+            if (at < queue.size() - 1) {
+                renumber(changes); // those behind moved back one place
+            }
         }
         ticket.log.log(waitLine);
+        changes.apply();
         return ticket;
     }
 
@@ -396,7 +422,10 @@ public final class CapacityGuard {
         /** The last place logged; guarded by the guard's lock. */
         private int position;
 
-        private Ticket(String key, String name, Demand demand, LogSink log) {
+        private final Instant queuedSince;
+
+        private Ticket(String key, String name, Demand demand, LogSink log, Instant queuedSince) {
+            this.queuedSince = queuedSince;
             this.key = key;
             this.name = name;
             this.demand = demand;

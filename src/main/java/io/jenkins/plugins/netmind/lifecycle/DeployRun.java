@@ -66,6 +66,9 @@ final class DeployRun {
 
     private volatile boolean cancelRequested;
 
+    /** When this deploy first queued for capacity, before a restart; null for a new deploy. */
+    private volatile Instant queuedSince;
+
     /** The capacity guard's ticket of this deploy, null before it asked (or without a guard). */
     private volatile CapacityGuard.Ticket ticket;
 
@@ -108,9 +111,10 @@ final class DeployRun {
     }
 
     /** Starts a fresh deploy. */
-    static DeployRun start(Env env, DeploySpec spec, Ledger ledger, LogSink log) {
+    static DeployRun start(Env env, DeploySpec spec, Ledger ledger, LogSink log, Instant queuedSince) {
         String name = spec.name() != null ? spec.name() : EndpointNames.generate(spec.owner(), env.random());
         DeployRun run = new DeployRun(env, ledger, log, spec, null, name);
+        run.queuedSince = queuedSince;
         chooseFlavor(env, spec)
                 .thenCompose(run::admit)
                 .thenCompose(run::create)
@@ -258,8 +262,8 @@ final class DeployRun {
         if (guard == null) {
             return CompletableFuture.completedFuture(flavor);
         }
-        CapacityGuard.Ticket t =
-                guard.reserve(CapacityGuard.key(name, nonce), name, demand, spec.failWhenOverCapacity(), log);
+        CapacityGuard.Ticket t = guard.reserve(
+                CapacityGuard.key(name, nonce), name, demand, spec.failWhenOverCapacity(), log, queuedSince);
         ticket = t;
         if (t.granted().isDone()) {
             if (guard.limits().any()) {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -38,9 +39,17 @@ public final class EndpointEngine {
      * problems fail {@link Deployment#result()}.
      */
     public Deployment deploy(DeploySpec spec, Ledger ledger, LogSink log) {
+        return deploy(spec, ledger, log, null);
+    }
+
+    /**
+     * As {@link #deploy(DeploySpec, Ledger, LogSink)}, for a deploy that was waiting in the capacity guard's queue since
+     * {@code queuedSince} when the controller restarted: it queues again ahead of later requests (null: a new deploy).
+     */
+    public Deployment deploy(DeploySpec spec, Ledger ledger, LogSink log, Instant queuedSince) {
         Objects.requireNonNull(spec, "spec");
         LogSink safe = Guarded.log(Objects.requireNonNull(log));
-        return new Deployment(DeployRun.start(env, spec, ledger(ledger, safe), safe));
+        return new Deployment(DeployRun.start(env, spec, ledger(ledger, safe), safe, queuedSince));
     }
 
     /**

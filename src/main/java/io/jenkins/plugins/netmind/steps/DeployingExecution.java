@@ -8,6 +8,7 @@ import io.jenkins.plugins.netmind.lifecycle.ResumeState;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -39,6 +40,9 @@ abstract class DeployingExecution extends NetMindExecution {
 
     private transient volatile Deployment deployment;
 
+    /** When the deploy was first started (epoch milliseconds, 0 before): a deploy queued again keeps its place. */
+    private long firstDeployAt;
+
     DeployingExecution(StepContext context, EndpointSettings settings) {
         super(context, settings.getCredentialsId());
         this.settings = settings;
@@ -62,7 +66,12 @@ abstract class DeployingExecution extends NetMindExecution {
             if (stopCause != null) {
                 return; // stopped before anything was sent
             }
-            watch(connection.engine().deploy(spec, ledger(connection), log()));
+            // a deploy started again after a restart queues for capacity ahead of those that came after it
+            Instant since = firstDeployAt == 0 ? null : Instant.ofEpochMilli(firstDeployAt);
+            if (firstDeployAt == 0) {
+                firstDeployAt = System.currentTimeMillis();
+            }
+            watch(connection.engine().deploy(spec, ledger(connection), log(), since));
         }
     }
 

@@ -145,6 +145,26 @@ class CapacityGuardTest {
     }
 
     @Test
+    void requestsQueuedAgainAfterARestartKeepTheirOldOrder() {
+        CapacityGuard guard = new CapacityGuard(limits(1, null, null, null));
+        guard.restore("held/1", one());
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        RecordingLog newLog = new RecordingLog();
+        // after a restart: a new request, then the requests that waited before it, resuming in another order
+        CapacityGuard.Ticket fresh = guard.reserve("new/1", "new", one(), false, newLog, null);
+        CapacityGuard.Ticket second = guard.reserve("b/1", "b", one(), false, null, t.plusSeconds(20));
+        CapacityGuard.Ticket first = guard.reserve("a/1", "a", one(), false, null, t.plusSeconds(10));
+        assertEquals(1, first.position());
+        assertEquals(2, second.position());
+        assertEquals(3, fresh.position());
+        assertTrue(newLog.contains("Endpoint new: waiting for capacity: 1 of 1 endpoints live"), newLog.toString());
+        assertTrue(newLog.contains("place 3 of 3 in the queue"), newLog.toString());
+        guard.release("held/1");
+        assertTrue(first.granted().isDone());
+        assertFalse(second.granted().isDone());
+    }
+
+    @Test
     void aCancelledRequestLeavesTheQueueAndThoseBehindMoveUp() throws Exception {
         CapacityGuard guard = new CapacityGuard(limits(1, null, null, null));
         guard.reserve("a/1", "a", one(), false, null);
