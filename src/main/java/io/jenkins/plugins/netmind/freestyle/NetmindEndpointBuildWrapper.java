@@ -55,10 +55,10 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
             "paymentType",
             "timeoutMinutes",
             "readinessPath",
-            "sendTokenToEndpoint");
-
-    /** The capacity guard's settings (issue 12), shared with the steps like {@link #SHARED_FIELDS}. */
-    static final List<String> CAPACITY_FIELDS = List.of("maxPricePerHour", "failWhenOverCapacity");
+            "sendTokenToEndpoint",
+            // capacity guard (issue 12)
+            "maxPricePerHour",
+            "failWhenOverCapacity");
 
     private final EndpointSettings settings;
     private String variablePrefix = EndpointVariables.DEFAULT_PREFIX;
@@ -271,9 +271,6 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         /** Points the shared fields' help at the {@code netmindDeploy} step's, so it is written once. */
         public DescriptorImpl() {
             for (String field : SHARED_FIELDS) {
-                addHelpFileRedirect(field, NetmindDeployStep.class, field);
-            }
-            for (String field : CAPACITY_FIELDS) {
                 addHelpFileRedirect(field, NetmindDeployStep.class, field);
             }
         }
