@@ -14,7 +14,10 @@ import io.jenkins.plugins.netmind.client.Flavor;
 import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.NetMindException;
 import io.jenkins.plugins.netmind.connection.NetMindConnector;
+import io.jenkins.plugins.netmind.record.ControllerCapacity;
 import java.io.File;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -57,6 +60,12 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
 
     private int defaultMaxLifetimeMinutes = DEFAULT_MAX_LIFETIME_MINUTES;
     private Integer maxLifetimeCeilingMinutes;
+
+    // Capacity limits (issue 12): each null for no limit; see CapacityLimits and record.ControllerCapacity
+    private Integer maxLiveEndpoints;
+    private Integer maxInstancesPerEndpoint;
+    private Integer maxGpus;
+    private String maxUsdPerHour;
 
     /** The name the settings were saved under before the class moved out of the root package. */
     private static final String SAVED_AS = "io.jenkins.plugins.netmind.NetMindGlobalConfiguration";
@@ -114,12 +123,36 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
                 "maxKeepWarmMinutes",
                 Messages.NetMindGlobalConfiguration_maxKeepWarmTitle());
         configureLifetime(json);
+        // Capacity limits (issue 12): checked like the fields above; an empty one clears the limit
+        for (String[] limit : new String[][] {
+            {"maxLiveEndpoints", Messages.NetMindGlobalConfiguration_maxLiveEndpointsTitle()},
+            {"maxInstancesPerEndpoint", Messages.NetMindGlobalConfiguration_maxInstancesPerEndpointTitle()},
+            {"maxGpus", Messages.NetMindGlobalConfiguration_maxGpusTitle()}
+        }) {
+            refuse(CapacityLimits.count(json.optString(limit[0])), limit[0], limit[1]);
+        }
+        refuse(
+                CapacityLimits.usd(json.optString("maxUsdPerHour")),
+                "maxUsdPerHour",
+                Messages.NetMindGlobalConfiguration_maxUsdPerHourTitle());
+        List<String> cleared = new ArrayList<>();
+        for (String key : new String[] {"maxLiveEndpoints", "maxInstancesPerEndpoint", "maxGpus", "maxUsdPerHour"}) {
+            if (SettingChecks.blankToNull(json.optString(key)) == null) {
+                json.remove(key);
+                cleared.add(key);
+            }
+        }
         try {
             req.bindJSON(this, json);
         } catch (IllegalArgumentException e) {
             // a rule the checks above do not know yet: still a message, not a stack trace
             throw new Descriptor.FormException(e.getMessage(), e, "netmind");
         }
+        maxLiveEndpoints = cleared.contains("maxLiveEndpoints") ? null : maxLiveEndpoints;
+        maxInstancesPerEndpoint = cleared.contains("maxInstancesPerEndpoint") ? null : maxInstancesPerEndpoint;
+        maxGpus = cleared.contains("maxGpus") ? null : maxGpus;
+        maxUsdPerHour = cleared.contains("maxUsdPerHour") ? null : maxUsdPerHour;
+        limitsSaved();
         return true;
     }
 
@@ -314,6 +347,119 @@ public class NetMindGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckMaxLifetimeCeilingMinutes(@QueryParameter String value) {
         return validation(SettingChecks.lifetimeCeilingMinutes(value));
+    }
+
+    // ---- Capacity limits (issue 12) ----
+
+    /** How many endpoints this controller may hold live at once (intent until confirmed gone), or null for no limit. */
+    public Integer getMaxLiveEndpoints() {
+        return maxLiveEndpoints;
+    }
+
+    /**
+     * Sets the limit on live endpoints; null for none.
+     *
+     * @throws IllegalArgumentException when it is less than 1
+     */
+    @DataBoundSetter
+    public void setMaxLiveEndpoints(Integer maxLiveEndpoints) {
+        this.maxLiveEndpoints = checkedCount(maxLiveEndpoints);
+        limitsSaved();
+    }
+
+    /** How many instances one endpoint may have, or null for no limit. */
+    public Integer getMaxInstancesPerEndpoint() {
+        return maxInstancesPerEndpoint;
+    }
+
+    /**
+     * Sets the limit on instances per endpoint; null for none.
+     *
+     * @throws IllegalArgumentException when it is less than 1
+     */
+    @DataBoundSetter
+    public void setMaxInstancesPerEndpoint(Integer maxInstancesPerEndpoint) {
+        this.maxInstancesPerEndpoint = checkedCount(maxInstancesPerEndpoint);
+        limitsSaved();
+    }
+
+    /** How many GPUs (instances times GPUs per instance) may be live at once, or null for no limit. */
+    public Integer getMaxGpus() {
+        return maxGpus;
+    }
+
+    /**
+     * Sets the limit on GPUs in total; null for none.
+     *
+     * @throws IllegalArgumentException when it is less than 1
+     */
+    @DataBoundSetter
+    public void setMaxGpus(Integer maxGpus) {
+        this.maxGpus = checkedCount(maxGpus);
+        limitsSaved();
+    }
+
+    /**
+     * The most all live endpoints may cost together per hour, in US dollars (the flavors' USD prices whatever the
+     * payment type), as a decimal; null for no limit.
+     */
+    public String getMaxUsdPerHour() {
+        return maxUsdPerHour;
+    }
+
+    /**
+     * Sets the limit on US dollars per hour; blank for none.
+     *
+     * @throws IllegalArgumentException when it is not a positive amount
+     */
+    @DataBoundSetter
+    public void setMaxUsdPerHour(String maxUsdPerHour) {
+        Optional<String> problem = CapacityLimits.usd(maxUsdPerHour);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        String text = SettingChecks.blankToNull(maxUsdPerHour);
+        this.maxUsdPerHour = text == null ? null : new BigDecimal(text).toPlainString();
+        limitsSaved();
+    }
+
+    private static Integer checkedCount(Integer value) {
+        if (value != null) {
+            Optional<String> problem = CapacityLimits.count(value.toString());
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(problem.get());
+            }
+        }
+        return value;
+    }
+
+    private void limitsSaved() {
+        save();
+        ControllerCapacity.limitsChanged();
+    }
+
+    /** Checks a count limit field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckMaxLiveEndpoints(@QueryParameter String value) {
+        return validation(CapacityLimits.count(value));
+    }
+
+    /** Checks a count limit field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckMaxInstancesPerEndpoint(@QueryParameter String value) {
+        return validation(CapacityLimits.count(value));
+    }
+
+    /** Checks a count limit field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckMaxGpus(@QueryParameter String value) {
+        return validation(CapacityLimits.count(value));
+    }
+
+    /** Checks the dollar limit field: a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckMaxUsdPerHour(@QueryParameter String value) {
+        return validation(CapacityLimits.usd(value));
     }
 
     /** Checks the API URL field: a format check, so it needs no permission. */

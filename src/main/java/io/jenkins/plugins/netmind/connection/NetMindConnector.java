@@ -14,6 +14,7 @@ import io.jenkins.plugins.netmind.client.Scheduler;
 import io.jenkins.plugins.netmind.config.NetMindGlobalConfiguration;
 import io.jenkins.plugins.netmind.config.SettingChecks;
 import io.jenkins.plugins.netmind.lifecycle.EndpointEngine;
+import io.jenkins.plugins.netmind.record.ControllerCapacity;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.record.RecordedConnection;
 import java.net.URI;
@@ -201,8 +202,10 @@ public final class NetMindConnector {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .scheduler(scheduler)
                 .build();
-        EndpointEngine engine =
-                EndpointEngine.builder(client).scheduler(scheduler).build();
+        EndpointEngine engine = EndpointEngine.builder(client)
+                .scheduler(scheduler)
+                .guard(ControllerCapacity.guard()) // one guard for every engine of the controller (issue 12)
+                .build();
         return new Connection(engine, client, credentialsId, baseUrl.toString(), token);
     }
 }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.netmind.steps.EndpointVariables;
 import io.jenkins.plugins.netmind.steps.NetMindForms;
 import io.jenkins.plugins.netmind.steps.NetmindDeployStep;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
@@ -59,7 +60,10 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
             "keepWarmMinutes",
             "keepWarmOnFailure",
             // Maximum lifetime (issue 11)
-            "maxLifetimeMinutes");
+            "maxLifetimeMinutes",
+            // capacity guard (issue 12)
+            "maxPricePerHour",
+            "failWhenOverCapacity");
 
     private final EndpointSettings settings;
     private String variablePrefix = EndpointVariables.DEFAULT_PREFIX;
@@ -257,6 +261,33 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         settings.setMaxLifetimeMinutes(maxLifetimeMinutes);
     }
 
+    // ---- Capacity guard (issue 12) ----
+
+    /** The most this endpoint may cost per hour in US dollars, 0 for no ceiling. */
+    public double getMaxPricePerHour() {
+        BigDecimal price = settings.getMaxPricePerHour();
+        return price == null ? 0 : price.doubleValue();
+    }
+
+    /**
+     * The most this endpoint may cost per hour in US dollars (the flavor's USD price, whatever the payment type); 0 for
+     * no ceiling. A double so that Pipeline takes {@code maxPricePerHour: 2.5}; kept as the decimal it was written as.
+     */
+    @DataBoundSetter
+    public void setMaxPricePerHour(double maxPricePerHour) {
+        settings.setMaxPricePerHour(maxPricePerHour == 0 ? null : BigDecimal.valueOf(maxPricePerHour));
+    }
+
+    public boolean isFailWhenOverCapacity() {
+        return settings.isFailWhenOverCapacity();
+    }
+
+    /** Whether to fail instead of waiting when the controller's limits cannot admit the deploy now. */
+    @DataBoundSetter
+    public void setFailWhenOverCapacity(boolean failWhenOverCapacity) {
+        settings.setFailWhenOverCapacity(failWhenOverCapacity);
+    }
+
     public String getVariablePrefix() {
         return variablePrefix;
     }
@@ -306,9 +337,20 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
                 @QueryParameter String instances,
                 @QueryParameter String gpuCount,
                 @QueryParameter String paymentType,
-                @QueryParameter String name) {
+                @QueryParameter String name,
+                @QueryParameter String maxPricePerHour) {
             return NetMindForms.validate(
-                    item, image, credentialsId, flavorId, gpu, region, instances, gpuCount, paymentType, name);
+                    item,
+                    image,
+                    credentialsId,
+                    flavorId,
+                    gpu,
+                    region,
+                    instances,
+                    gpuCount,
+                    paymentType,
+                    name,
+                    maxPricePerHour);
         }
 
         @POST
@@ -372,6 +414,12 @@ public final class NetmindEndpointBuildWrapper extends BuildWrapper {
         @POST
         public FormValidation doCheckReadinessPath(@AncestorInPath Item item, @QueryParameter String value) {
             return NetMindForms.checkReadinessPath(value);
+        }
+
+        /** Checks the price ceiling field (issue 12): a format check, so it needs no permission. */
+        @POST
+        public FormValidation doCheckMaxPricePerHour(@AncestorInPath Item item, @QueryParameter String value) {
+            return NetMindForms.checkMaxPricePerHour(value);
         }
 
         @POST

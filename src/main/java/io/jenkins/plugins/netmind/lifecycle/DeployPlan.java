@@ -19,6 +19,8 @@ import java.net.URI;
  * @param gpuCount GPUs per instance asked
  * @param pricePerHour the price of one instance for one hour in {@code paymentType}, null when NetMind gives none
  * @param paymentType NetMind's payment type
+ * @param capacity what this controller holds against its limits now (capacity guard), null without a guard
+ * @param waitsForCapacity whether a deploy now would wait in the capacity queue
  */
 public record DeployPlan(
         String name,
@@ -31,10 +33,41 @@ public record DeployPlan(
         int instances,
         int gpuCount,
         BigDecimal pricePerHour,
-        String paymentType)
+        String paymentType,
+        CapacityGuard.Usage capacity,
+        boolean waitsForCapacity)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** A plan without a capacity guard. */
+    public DeployPlan(
+            String name,
+            URI apiUrl,
+            String flavorId,
+            String flavorName,
+            String region,
+            int capacityLeft,
+            int nodeMaxGpu,
+            int instances,
+            int gpuCount,
+            BigDecimal pricePerHour,
+            String paymentType) {
+        this(
+                name,
+                apiUrl,
+                flavorId,
+                flavorName,
+                region,
+                capacityLeft,
+                nodeMaxGpu,
+                instances,
+                gpuCount,
+                pricePerHour,
+                paymentType,
+                null,
+                false);
+    }
 
     /** The price of all instances for one hour, null when unknown. */
     public BigDecimal totalPerHour() {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.netmind.client.CreateServiceRequest;
 import io.jenkins.plugins.netmind.client.EndpointUrl;
 import io.jenkins.plugins.netmind.client.Flavor;
 import io.jenkins.plugins.netmind.client.NetMindException;
+import io.jenkins.plugins.netmind.client.Scheduler;
 import io.jenkins.plugins.netmind.client.Service;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -31,7 +32,7 @@ final class DeployRun {
     }
 
     /** Failures of create that prove NetMind created nothing. */
-    private static final Set<NetMindException.Kind> NOT_CREATED = Set.of(
+    static final Set<NetMindException.Kind> NOT_CREATED = Set.of(
             NetMindException.Kind.BAD_REQUEST,
             NetMindException.Kind.UNAUTHORIZED,
             NetMindException.Kind.RATE_LIMITED,
@@ -64,6 +65,12 @@ final class DeployRun {
     private volatile Instant sentAt;
 
     private volatile boolean cancelRequested;
+
+    /** When this deploy first queued for capacity, before a restart; null for a new deploy. */
+    private volatile Instant queuedSince;
+
+    /** The capacity guard's ticket of this deploy, null before it asked (or without a guard). */
+    private volatile CapacityGuard.Ticket ticket;
 
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private final AtomicReference<PollLoop<?, ?>> currentWait = new AtomicReference<>();
@@ -104,10 +111,12 @@ final class DeployRun {
     }
 
     /** Starts a fresh deploy. */
-    static DeployRun start(Env env, DeploySpec spec, Ledger ledger, LogSink log) {
+    static DeployRun start(Env env, DeploySpec spec, Ledger ledger, LogSink log, Instant queuedSince) {
         String name = spec.name() != null ? spec.name() : EndpointNames.generate(spec.owner(), env.random());
         DeployRun run = new DeployRun(env, ledger, log, spec, null, name);
+        run.queuedSince = queuedSince;
         chooseFlavor(env, spec)
+                .thenCompose(run::admit)
                 .thenCompose(run::create)
                 .thenCompose(run::awaitAvailable)
                 .thenCompose(run::awaitReady)
@@ -129,6 +138,35 @@ final class DeployRun {
             }
             return FlavorChooser.choose(spec, flavors);
         });
+    }
+
+    /** What an endpoint of {@code flavor} as {@code spec} asks holds against the capacity guard's limits. */
+    static CapacityGuard.Demand demandOf(DeploySpec spec, Flavor flavor) {
+        return new CapacityGuard.Demand(
+                spec.instances(), spec.gpuCount(), flavor.price("usd").orElse(null));
+    }
+
+    /** Refuses (OVER_LIMIT) an endpoint that would cost more than the spec's {@code maxPricePerHour}. */
+    static void checkPriceCeiling(DeploySpec spec, CapacityGuard.Demand demand, String name) {
+        BigDecimal ceiling = spec.maxPricePerHour();
+        if (ceiling == null) {
+            return;
+        }
+        if (demand.usdPerInstanceHour() == null) {
+            throw new EndpointException(
+                    EndpointException.Reason.OVER_LIMIT,
+                    Messages.Capacity_noStepPrice(name, CapacityGuard.usd(ceiling)));
+        }
+        if (demand.usdPerHour().compareTo(ceiling) > 0) {
+            throw new EndpointException(
+                    EndpointException.Reason.OVER_LIMIT,
+                    Messages.Capacity_overStepPrice(
+                            name,
+                            CapacityGuard.usd(demand.usdPerHour()),
+                            demand.instances(),
+                            CapacityGuard.usd(demand.usdPerInstanceHour()),
+                            CapacityGuard.usd(ceiling)));
+        }
     }
 
     /** Re-arms the wait of a deploy interrupted by a restart. */
@@ -169,6 +207,12 @@ final class DeployRun {
         return result;
     }
 
+    /** The place of this deploy in the capacity guard's queue (from 1), 0 when it is not waiting there. */
+    int capacityQueuePlace() {
+        CapacityGuard.Ticket t = ticket;
+        return t == null ? 0 : t.position();
+    }
+
     ResumeState resumeState() {
         return new ResumeState(
                 name,
@@ -194,6 +238,10 @@ final class DeployRun {
         if (wait != null) {
             wait.stop(cancelled());
         }
+        CapacityGuard.Ticket queued = ticket;
+        if (queued != null) {
+            queued.cancel(cancelled());
+        }
         if (state.compareAndSet(State.SUCCEEDED, State.CLEANING)) {
             cleanUp(null);
         }
@@ -201,6 +249,64 @@ final class DeployRun {
     }
 
     // ---- steps ----
+
+    /**
+     * Checks the spec's price ceiling, then reserves room with the capacity guard: at once, or after waiting in its
+     * queue (no thread waits; the wait counts against the deploy's deadline and a cancel leaves the queue).
+     */
+    private CompletableFuture<Flavor> admit(Flavor flavor) {
+        checkCancelled();
+        CapacityGuard.Demand demand = demandOf(spec, flavor);
+        checkPriceCeiling(spec, demand, name);
+        CapacityGuard guard = env.guard();
+        if (guard == null) {
+            return CompletableFuture.completedFuture(flavor);
+        }
+        CapacityGuard.Ticket t = guard.reserve(
+                CapacityGuard.key(name, nonce), name, demand, spec.failWhenOverCapacity(), log, queuedSince);
+        ticket = t;
+        if (t.granted().isDone()) {
+            if (guard.limits().any()) {
+                log.log(Messages.Capacity_inUse(t.granted().join().describe()));
+            }
+            return CompletableFuture.completedFuture(flavor);
+        }
+        Instant queuedAt = env.clock().instant();
+        Duration left = Duration.between(queuedAt, deadline);
+        Scheduler.Handle timer = env.scheduler()
+                .schedule(
+                        left.isNegative() ? Duration.ZERO : left,
+                        () -> t.cancel(new EndpointException(
+                                EndpointException.Reason.TIMEOUT,
+                                Messages.Capacity_timeout(
+                                        name,
+                                        Texts.duration(Duration.between(
+                                                queuedAt, env.clock().instant()))))));
+        if (cancelRequested) {
+            t.cancel(cancelled());
+        }
+        return t.granted().handle((usage, failure) -> {
+            timer.cancel();
+            if (failure != null) {
+                throw asEndpointException(failure);
+            }
+            log.log(Messages.Capacity_granted(
+                    name, Texts.duration(Duration.between(queuedAt, env.clock().instant())), usage.describe()));
+            return flavor;
+        });
+    }
+
+    /**
+     * Releases this deploy's reservation when it recorded no intent (refused, cancelled or timed out before): once an
+     * intent is recorded, the reservation is released only when the entry is confirmed DELETED.
+     */
+    private void releaseIfNothingRecorded() {
+        CapacityGuard.Ticket t = ticket;
+        if (t != null && sentAt == null) {
+            t.cancel(cancelled());
+            env.guard().release(t.key());
+        }
+    }
 
     private CompletableFuture<Service> create(Flavor flavor) {
         checkCancelled();
@@ -405,6 +511,7 @@ final class DeployRun {
 
     /** Deletes what was created, then fails the result with {@code failure} (null when it had succeeded). */
     private void cleanUp(EndpointException failure) {
+        releaseIfNothingRecorded();
         String id = serviceId;
         CompletableFuture<TeardownReport.Item> teardown;
         if (id == null) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.lifecycle;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -23,6 +24,9 @@ import java.util.Locale;
  * @param sendTokenToEndpoint whether the readiness probe sends the API token
  * @param expiresAfter the lifetime written into the endpoint's description as its expiry, for sweepers
  * @param controllerId this controller's id, written into the marker ({@code ctl=}), or null to write none
+ * @param maxPricePerHour the most this endpoint alone may cost per hour in US dollars (instances times the flavor's
+ *     USD price, whatever the payment type), checked once the flavor is known and before the create; null for none
+ * @param failWhenOverCapacity whether a deploy that the capacity guard cannot admit now fails instead of waiting
  */
 public record DeploySpec(
         String name,
@@ -40,7 +44,9 @@ public record DeploySpec(
         String readinessPath,
         boolean sendTokenToEndpoint,
         Duration expiresAfter,
-        String controllerId) {
+        String controllerId,
+        BigDecimal maxPricePerHour,
+        boolean failWhenOverCapacity) {
 
     /** The default time a deploy may take. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
@@ -97,6 +103,9 @@ public record DeploySpec(
         }
         if (expiresAfter.compareTo(MAX_EXPIRES_AFTER) > 0) {
             throw invalid(Messages.Spec_expiresAfterTooLong(Texts.duration(expiresAfter), MAX_EXPIRES_AFTER.toDays()));
+        }
+        if (maxPricePerHour != null && maxPricePerHour.signum() <= 0) {
+            throw invalid(Messages.Spec_maxPricePerHourInvalid(maxPricePerHour.toPlainString()));
         }
         checkNoControl(image, "image");
         checkNoControl(command, "command");
@@ -185,6 +194,8 @@ public record DeploySpec(
         private boolean sendTokenToEndpoint;
         private Duration expiresAfter = DEFAULT_EXPIRES_AFTER;
         private String controllerId;
+        private BigDecimal maxPricePerHour;
+        private boolean failWhenOverCapacity;
 
         private Builder() {}
 
@@ -284,6 +295,18 @@ public record DeploySpec(
             return this;
         }
 
+        /** The most this endpoint may cost per hour in US dollars, or null for no ceiling. */
+        public Builder maxPricePerHour(BigDecimal value) {
+            this.maxPricePerHour = value;
+            return this;
+        }
+
+        /** Whether to fail instead of waiting when the capacity guard cannot admit the deploy now. */
+        public Builder failWhenOverCapacity(boolean value) {
+            this.failWhenOverCapacity = value;
+            return this;
+        }
+
         /** Checks the settings and builds the spec. */
         public DeploySpec build() {
             return new DeploySpec(
@@ -302,7 +325,9 @@ public record DeploySpec(
                     readinessPath,
                     sendTokenToEndpoint,
                     expiresAfter,
-                    controllerId);
+                    controllerId,
+                    maxPricePerHour,
+                    failWhenOverCapacity);
         }
     }
 }

@@ -44,6 +44,14 @@ public final class Deployment {
     }
 
     /**
+     * The place of this deploy in the capacity guard's queue (from 1), or 0 when it is not waiting for capacity (not
+     * yet asked, admitted, or without a guard).
+     */
+    public int capacityQueuePlace() {
+        return run.capacityQueuePlace();
+    }
+
+    /**
      * Stops the deploy at whatever point it is and deletes the endpoint if it exists (also after a successful deploy:
      * the endpoint's life ends with its deployment). A create still in flight is awaited and what it created is
      * deleted. Completes when the endpoint is confirmed gone; fails with an {@link EndpointException} when it may

@@ -4,6 +4,7 @@ import io.jenkins.plugins.netmind.client.NetMindClient;
 import io.jenkins.plugins.netmind.client.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -39,9 +40,17 @@ public final class EndpointEngine {
      * problems fail {@link Deployment#result()}.
      */
     public Deployment deploy(DeploySpec spec, Ledger ledger, LogSink log) {
+        return deploy(spec, ledger, log, null);
+    }
+
+    /**
+     * As {@link #deploy(DeploySpec, Ledger, LogSink)}, for a deploy that was waiting in the capacity guard's queue since
+     * {@code queuedSince} when the controller restarted: it queues again ahead of later requests (null: a new deploy).
+     */
+    public Deployment deploy(DeploySpec spec, Ledger ledger, LogSink log, Instant queuedSince) {
         Objects.requireNonNull(spec, "spec");
         LogSink safe = Guarded.log(Objects.requireNonNull(log));
-        return new Deployment(DeployRun.start(env, spec, Guarded.ledger(Objects.requireNonNull(ledger), safe), safe));
+        return new Deployment(DeployRun.start(env, spec, ledger(ledger, safe), safe, queuedSince));
     }
 
     /**
@@ -55,6 +64,11 @@ public final class EndpointEngine {
         LogSink safe = Guarded.log(Objects.requireNonNull(log));
         String name = spec.name() != null ? spec.name() : EndpointNames.generate(spec.owner(), env.random());
         return DeployRun.chooseFlavor(env, spec).thenApply(flavor -> {
+            CapacityGuard.Demand demand = DeployRun.demandOf(spec, flavor);
+            DeployRun.checkPriceCeiling(spec, demand, name);
+            CapacityGuard guard = env.guard();
+            boolean waits = guard != null && !guard.check(demand, name);
+            CapacityGuard.Usage usage = guard == null ? null : guard.usage();
             DeployPlan plan = new DeployPlan(
                     name,
                     env.client().baseUrl(),
@@ -66,7 +80,9 @@ public final class EndpointEngine {
                     spec.instances(),
                     spec.gpuCount(),
                     flavor.price(spec.paymentType()).orElse(null),
-                    spec.paymentType());
+                    spec.paymentType(),
+                    usage,
+                    waits);
             safe.log(Messages.Deploy_dryRun(
                     name,
                     plan.flavorName(),
@@ -76,6 +92,10 @@ public final class EndpointEngine {
                     Texts.money(plan.totalPerHour(), plan.paymentType()),
                     plan.capacityLeft(),
                     plan.flavorId()));
+            if (usage != null && usage.limits().any()) {
+                safe.log(Messages.Capacity_dryRun(
+                        usage.describe(), waits ? Messages.Capacity_dryRunWaits() : Messages.Capacity_dryRunStarts()));
+            }
             return plan;
         });
     }
@@ -109,7 +129,7 @@ public final class EndpointEngine {
     public Deployment resume(ResumeState state, Ledger ledger, LogSink log) {
         Objects.requireNonNull(state, "state");
         LogSink safe = Guarded.log(Objects.requireNonNull(log));
-        return new Deployment(DeployRun.resume(env, state, Guarded.ledger(Objects.requireNonNull(ledger), safe), safe));
+        return new Deployment(DeployRun.resume(env, state, ledger(ledger, safe), safe));
     }
 
     /** Sets the instance count and, when asked, waits until NetMind shows the new state available. */
@@ -120,8 +140,7 @@ public final class EndpointEngine {
     /** Like {@link #scale(ScaleSpec, LogSink)}, and records the new count in the ledger (for the cost estimate). */
     public CompletableFuture<ScaleResult> scale(ScaleSpec spec, Ledger ledger, LogSink log) {
         LogSink safe = Guarded.log(Objects.requireNonNull(log));
-        return ScaleRun.start(
-                env, Objects.requireNonNull(spec), Guarded.ledger(Objects.requireNonNull(ledger), safe), safe);
+        return ScaleRun.start(env, Objects.requireNonNull(spec), ledger(ledger, safe), safe);
     }
 
     /**
@@ -130,7 +149,7 @@ public final class EndpointEngine {
      */
     public CompletableFuture<TeardownReport> teardown(Collection<String> serviceIds, Ledger ledger, LogSink log) {
         LogSink safe = Guarded.log(log);
-        Ledger guarded = Guarded.ledger(ledger, safe);
+        Ledger guarded = ledger(ledger, safe);
         List<CompletableFuture<TeardownReport.Item>> items = serviceIds.stream()
                 .distinct()
                 .map(id -> teardowns.byId(id, guarded, safe))
@@ -146,7 +165,7 @@ public final class EndpointEngine {
     public CompletableFuture<TeardownReport> teardownAll(Ledger ledger, LogSink log) {
         try {
             LogSink safe = Guarded.log(Objects.requireNonNull(log, "log"));
-            Ledger guarded = Guarded.ledger(Objects.requireNonNull(ledger, "ledger"), safe);
+            Ledger guarded = ledger(Objects.requireNonNull(ledger, "ledger"), safe);
             List<LedgerEntry> entries;
             try {
                 entries = List.copyOf(ledger.entries());
@@ -166,6 +185,17 @@ public final class EndpointEngine {
         }
     }
 
+    /** The capacity guard this engine reserves with, or null when none was set. */
+    public CapacityGuard guard() {
+        return env.guard();
+    }
+
+    /** {@code ledger} made safe ({@link Guarded}) and, with a guard, releasing reservations of DELETED entries. */
+    private Ledger ledger(Ledger ledger, LogSink safe) {
+        Ledger guarded = Guarded.ledger(Objects.requireNonNull(ledger, "ledger"), safe);
+        return env.guard() == null ? guarded : env.guard().observe(guarded);
+    }
+
     /** Builds an {@link EndpointEngine}. */
     public static final class Builder {
         private final NetMindClient client;
@@ -175,6 +205,7 @@ public final class EndpointEngine {
         private RandomGenerator random;
         private Duration teardownTimeout = Duration.ofMinutes(10);
         private Duration listGrace = Duration.ofMinutes(10);
+        private CapacityGuard guard;
 
         private Builder(NetMindClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -221,12 +252,22 @@ public final class EndpointEngine {
             return this;
         }
 
+        /**
+         * The controller's capacity guard (default: none). One instance shared by every engine of the controller: a
+         * deploy reserves room with it before its intent (waiting in its queue when full), a DELETED ledger entry
+         * releases it, a scale resizes it.
+         */
+        public Builder guard(CapacityGuard value) {
+            this.guard = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Builds the engine. */
         public EndpointEngine build() {
             Scheduler s = scheduler != null ? scheduler : Scheduler.of(DefaultTimer.INSTANCE);
             RandomGenerator r =
                     random != null ? random : () -> ThreadLocalRandom.current().nextLong();
-            return new EndpointEngine(new Env(client, s, clock, pollPolicy, r, teardownTimeout, listGrace));
+            return new EndpointEngine(new Env(client, s, clock, pollPolicy, r, teardownTimeout, listGrace, guard));
         }
     }
 

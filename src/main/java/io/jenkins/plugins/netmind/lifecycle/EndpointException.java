@@ -25,7 +25,12 @@ public class EndpointException extends RuntimeException {
         /** The caller cancelled. */
         CANCELLED,
         /** Create's outcome is unknown and the endpoint could not be found. */
-        OUTCOME_UNKNOWN
+        OUTCOME_UNKNOWN,
+        /**
+         * A limit of the capacity guard or the step's price ceiling refuses the deploy or scale (it can never fit, or
+         * does not fit now and may not wait); nothing was created.
+         */
+        OVER_LIMIT
     }
 
     private final Reason reason;

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
-/** What every part of the engine runs on. */
+/** What every part of the engine runs on; {@code guard} is null when no capacity guard is set. */
 record Env(
         NetMindClient client,
         Scheduler scheduler,
@@ -14,10 +14,11 @@ record Env(
         PollPolicy policy,
         RandomGenerator random,
         Duration teardownTimeout,
-        Duration listGrace) {
+        Duration listGrace,
+        CapacityGuard guard) {
 
     /** The same, polling by {@code other}. */
     Env withPolicy(PollPolicy other) {
-        return new Env(client, scheduler, clock, other, random, teardownTimeout, listGrace);
+        return new Env(client, scheduler, clock, other, random, teardownTimeout, listGrace, guard);
     }
 }

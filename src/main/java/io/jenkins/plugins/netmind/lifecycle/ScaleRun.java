@@ -46,11 +46,21 @@ final class ScaleRun implements Poller<Service, Service> {
 
     static CompletableFuture<ScaleResult> start(Env env, ScaleSpec spec, Ledger ledger, LogSink log) {
         ScaleRun run = new ScaleRun(env, spec, ledger, log);
+        Runnable undo;
+        try {
+            undo = run.reserve();
+        } catch (EndpointException e) {
+            return CompletableFuture.failedFuture(e); // refused by the capacity guard: nothing was sent
+        }
         run.log.line(Messages.Scale_requested(run.name, spec.instances()));
         return env.client()
                 .scaleService(spec.serviceId(), spec.instances())
                 .handle((service, failure) -> {
                     if (failure != null) {
+                        NetMindException e = NetMindException.unwrap(failure);
+                        if (e != null && DeployRun.NOT_CREATED.contains(e.kind())) {
+                            undo.run(); // NetMind refused it: the endpoint keeps its count
+                        }
                         throw new EndpointException(
                                 EndpointException.Reason.NETMIND,
                                 Messages.Scale_failed(run.name, Teardowns.messageOf(failure)),
@@ -59,6 +69,25 @@ final class ScaleRun implements Poller<Service, Service> {
                     return service;
                 })
                 .thenCompose(run::afterUpdate);
+    }
+
+    /**
+     * Resizes the endpoint's reservation with the capacity guard before the scale is sent (refused with OVER_LIMIT
+     * when the new count is over a limit, or a scale up does not fit now); returns what puts the old count back.
+     */
+    private Runnable reserve() {
+        CapacityGuard guard = env.guard();
+        if (guard == null) {
+            return () -> {};
+        }
+        String key = ledger == null
+                ? null
+                : ledger.findByServiceId(spec.serviceId())
+                        .map(CapacityGuard::key)
+                        .orElse(null);
+        Optional<Integer> before = guard.resize(key, name, spec.instances());
+        return () -> before.ifPresent(
+                count -> guard.reservation(key).ifPresent(held -> guard.restore(key, held.withInstances(count))));
     }
 
     private CompletableFuture<ScaleResult> afterUpdate(Service updated) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.netmind.record;
 
 import hudson.model.Run;
+import io.jenkins.plugins.netmind.lifecycle.CapacityGuard;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,8 @@ public class NetMindBuildAction implements RunAction2 {
     synchronized RecordedEndpoint record(String runId, LedgerEntry entry, RecordedConnection createdWith) {
         RecordedEndpoint saved = EndpointRecords.find(endpoints, entry.name())
                 .map(existing -> existing.with(entry).withRunId(runId))
-                .orElseGet(() ->
-                        RecordedEndpoint.of(getKey(), runId, createdWith.credentialsId(), createdWith.apiUrl(), entry));
+                .orElseGet(() -> ControllerCapacity.stamp(RecordedEndpoint.of(
+                        getKey(), runId, createdWith.credentialsId(), createdWith.apiUrl(), entry)));
         show(saved);
         return saved;
     }
@@ -91,6 +92,15 @@ public class NetMindBuildAction implements RunAction2 {
         EndpointRecords.upsert(changed, existing.describedAs(gpuName, region, url), false);
         endpoints = changed;
         return true;
+    }
+
+    /**
+     * This controller's capacity in use against its limits, in words (the capacity guard, issue 12), or null when no
+     * limit is set: the build page shows it under the endpoints.
+     */
+    public String getCapacityInUse() {
+        CapacityGuard.Usage usage = ControllerCapacity.guard().usage();
+        return usage.limits().any() ? usage.describe() : null;
     }
 
     /** One line per endpoint for the build page, in words (see {@link EndpointSummary}). */

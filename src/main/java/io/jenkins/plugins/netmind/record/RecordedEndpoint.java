@@ -54,6 +54,10 @@ public final class RecordedEndpoint {
     /** When its idle time runs out (ISO-8601), while parked. */
     private String idleUntil;
 
+    // Capacity guard (issue 12): what the reservation held, so that a restart counts it again; null in older records
+    private final Integer gpusPerInstance;
+    private final BigDecimal usdPerInstanceHour;
+
     private RecordedEndpoint(
             String buildKey,
             String runId,
@@ -63,6 +67,22 @@ public final class RecordedEndpoint {
             String gpuName,
             String region,
             String url) {
+        this(buildKey, runId, credentialsId, apiUrl, entry, gpuName, region, url, null, null);
+    }
+
+    private RecordedEndpoint(
+            String buildKey,
+            String runId,
+            String credentialsId,
+            String apiUrl,
+            LedgerEntry entry,
+            String gpuName,
+            String region,
+            String url,
+            Integer gpusPerInstance,
+            BigDecimal usdPerInstanceHour) {
+        this.gpusPerInstance = gpusPerInstance;
+        this.usdPerInstanceHour = usdPerInstanceHour;
         this.buildKey = buildKey;
         this.runId = runId;
         this.credentialsId = credentialsId;
@@ -101,19 +121,56 @@ public final class RecordedEndpoint {
     /** The same build, credentials, API URL and description, with the entry's new state. */
     public RecordedEndpoint with(LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        return new RecordedEndpoint(getBuildKey(), runId, credentialsId, apiUrl, entry, gpuName, region, url)
+        return new RecordedEndpoint(
+                        getBuildKey(),
+                        runId,
+                        credentialsId,
+                        apiUrl,
+                        entry,
+                        gpuName,
+                        region,
+                        url,
+                        gpusPerInstance,
+                        usdPerInstanceHour)
                 .warmFrom(this);
     }
 
     /** The same record, described for the build page: GPU display name, region and URL (each may be null). */
     public RecordedEndpoint describedAs(String gpuName, String region, String url) {
-        return new RecordedEndpoint(getBuildKey(), runId, credentialsId, apiUrl, toEntry(), gpuName, region, url)
+        return new RecordedEndpoint(
+                        getBuildKey(),
+                        runId,
+                        credentialsId,
+                        apiUrl,
+                        toEntry(),
+                        gpuName,
+                        region,
+                        url,
+                        gpusPerInstance,
+                        usdPerInstanceHour)
                 .warmFrom(this);
     }
 
     /** The same endpoint, its build now known as {@code newRunId} (after a rename or move of its job). */
     RecordedEndpoint withRunId(String newRunId) {
-        return new RecordedEndpoint(getBuildKey(), newRunId, credentialsId, apiUrl, toEntry(), gpuName, region, url)
+        return new RecordedEndpoint(
+                        getBuildKey(),
+                        newRunId,
+                        credentialsId,
+                        apiUrl,
+                        toEntry(),
+                        gpuName,
+                        region,
+                        url,
+                        gpusPerInstance,
+                        usdPerInstanceHour)
+                .warmFrom(this);
+    }
+
+    /** The same record, stamped with what its capacity reservation holds per instance (GPUs, USD per hour). */
+    RecordedEndpoint withCapacity(int gpus, BigDecimal usd) {
+        return new RecordedEndpoint(
+                        getBuildKey(), runId, credentialsId, apiUrl, toEntry(), gpuName, region, url, gpus, usd)
                 .warmFrom(this);
     }
 
@@ -158,7 +215,9 @@ public final class RecordedEndpoint {
                         toEntry().withState(LedgerEntry.State.CREATED, at),
                         gpuName,
                         region,
-                        url)
+                        url,
+                        gpusPerInstance,
+                        usdPerInstanceHour)
                 .warmFrom(this);
         r.parkedAt = format(at);
         r.idleUntil = format(until);
@@ -190,7 +249,9 @@ public final class RecordedEndpoint {
                         toEntry().withState(LedgerEntry.State.CREATED, now),
                         gpuName,
                         region,
-                        url)
+                        url,
+                        gpusPerInstance,
+                        usdPerInstanceHour)
                 .warmFrom(this);
         r.warmKey = key;
         r.keepWarmMinutes = minutes;
@@ -334,6 +395,21 @@ public final class RecordedEndpoint {
     /** When this state was recorded (ISO-8601). */
     public String getRecordedAt() {
         return recordedAt;
+    }
+
+    /** The per-deploy nonce written into the endpoint's description, or {@code null} in older records. */
+    public String getNonce() {
+        return nonce;
+    }
+
+    /** GPUs per instance as the capacity guard reserved them, or {@code null} in records without reservation. */
+    public Integer getGpusPerInstance() {
+        return gpusPerInstance;
+    }
+
+    /** The flavor's USD price per instance-hour as the capacity guard reserved it, or {@code null}. */
+    public BigDecimal getUsdPerInstanceHour() {
+        return usdPerInstanceHour;
     }
 
     /** The GPU's display name, or {@code null} before the deploy has said. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.steps;
 
+import io.jenkins.plugins.netmind.lifecycle.CapacityGuard;
 import io.jenkins.plugins.netmind.lifecycle.DeployPlan;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import java.math.BigDecimal;
@@ -33,7 +34,9 @@ final class DeployResults {
      * order, with {@code url} and {@code serviceId} null since nothing was created, then {@code dryRun: true} and what
      * a script deciding whether to deploy wants to know: gpu, region, paymentType, capacityLeft (an integer),
      * totalPerHour (all instances, a decimal string or null) and apiUrl. A real deploy's map has no {@code dryRun} key,
-     * so {@code ep.dryRun} is null, which Groovy reads as false.
+     * so {@code ep.dryRun} is null, which Groovy reads as false. Then this controller's limits (the capacity guard):
+     * waitsForCapacity (whether a deploy now would wait in the queue), liveEndpointsLeft, gpusLeft (integers, null
+     * without that limit), usdPerHourLeft (a decimal string, null without that limit) and capacityInUse (in words).
      */
     static LinkedHashMap<String, Object> toMap(DeployPlan plan) {
         LinkedHashMap<String, Object> map = new LinkedHashMap<>();
@@ -50,6 +53,17 @@ final class DeployResults {
         map.put("capacityLeft", plan.capacityLeft());
         map.put("totalPerHour", plain(plan.totalPerHour()));
         map.put("apiUrl", plan.apiUrl().toString());
+        // the capacity guard (issue 12)
+        CapacityGuard.Usage usage = plan.capacity();
+        map.put("waitsForCapacity", plan.waitsForCapacity());
+        map.put("liveEndpointsLeft", usage == null ? null : usage.endpointsLeft());
+        map.put(
+                "gpusLeft",
+                usage == null || usage.gpusLeft() == null
+                        ? null
+                        : usage.gpusLeft().intValue());
+        map.put("usdPerHourLeft", usage == null ? null : plain(usage.usdPerHourLeft()));
+        map.put("capacityInUse", usage == null ? null : usage.describe());
         return map;
     }
 

@@ -4,10 +4,12 @@ import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.Deployment;
+import io.jenkins.plugins.netmind.lifecycle.ResumeState;
 import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.warm.WarmEndpoints;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -41,6 +43,8 @@ abstract class DeployingExecution extends NetMindExecution {
 
     /** Warm pool (issue 13): the keep-warm minutes granted (0: none); set when the deploy starts. */
     private volatile int keepWarm;
+    /** When the deploy was first started (epoch milliseconds, 0 before): a deploy queued again keeps its place. */
+    private long firstDeployAt;
 
     DeployingExecution(StepContext context, EndpointSettings settings) {
         super(context, settings.getCredentialsId());
@@ -83,7 +87,12 @@ abstract class DeployingExecution extends NetMindExecution {
             if (stopCause != null) {
                 return; // stopped before anything was sent
             }
-            watch(connection.engine().deploy(spec, ledger(connection), log()), connection);
+            // a deploy started again after a restart queues for capacity ahead of those that came after it
+            Instant since = firstDeployAt == 0 ? null : Instant.ofEpochMilli(firstDeployAt);
+            if (firstDeployAt == 0) {
+                firstDeployAt = System.currentTimeMillis();
+            }
+            watch(connection.engine().deploy(spec, ledger(connection), log(), since), connection);
         }
     }
 
@@ -142,7 +151,20 @@ abstract class DeployingExecution extends NetMindExecution {
             }
         } else {
             Connection connection = connect();
-            Deployment d = connection.engine().resume(resumeState.toResumeState(), ledger(connection), log());
+            ResumeState state = resumeState.toResumeState();
+            if (state.serviceId() == null
+                    && ledger(connection).get(state.name()).isEmpty()) {
+                // saved while waiting for capacity (issue 12): no intent was recorded, so nothing was created; the
+                // guard's queue did not survive the restart, so queue again (or finish stopping)
+                if (stopCause != null) {
+                    failWith(stopCause);
+                } else {
+                    println(Messages.DeployingExecution_requeued(state.name()));
+                    deploy(DeploySpecs.forBuild(run(), settings));
+                }
+                return;
+            }
+            Deployment d = connection.engine().resume(state, ledger(connection), log());
             if (stopCause != null) {
                 // the build was being stopped when the controller went down: finish stopping it
                 deployment = d;
@@ -220,7 +242,10 @@ abstract class DeployingExecution extends NetMindExecution {
     }
 
     private void cancel(Deployment d, Throwable cause) {
-        println(Messages.DeployingExecution_cancelling(d.name()));
+        println(
+                d.capacityQueuePlace() > 0
+                        ? Messages.DeployingExecution_leavingQueue(d.name())
+                        : Messages.DeployingExecution_cancelling(d.name()));
         d.cancel().whenComplete((ignored, failure) -> {
             if (failure != null) {
                 println(Messages.DeployingExecution_cancelFailed(d.name(), StepFailures.message(failure)));
@@ -247,6 +272,11 @@ abstract class DeployingExecution extends NetMindExecution {
             return resumeState == null
                     ? "starting a NetMind endpoint"
                     : "reconnecting to NetMind endpoint " + resumeState.name() + " after a restart";
+        }
+        int place = d.capacityQueuePlace();
+        if (place > 0) {
+            return "waiting for capacity for NetMind endpoint " + d.name() + ": place " + place
+                    + " in the queue (limits: Manage Jenkins > System > NetMind Endpoints)";
         }
         return "waiting for NetMind endpoint " + d.name() + " (service "
                 + d.serviceId().orElse("-") + ") to become available";

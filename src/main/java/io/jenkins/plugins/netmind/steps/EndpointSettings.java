@@ -2,6 +2,7 @@ package io.jenkins.plugins.netmind.steps;
 
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,6 +47,10 @@ public final class EndpointSettings implements Serializable {
     // Maximum lifetime (issue 11): 0 = the global default
     private int maxLifetimeMinutes;
 
+    // Capacity guard (issue 12)
+    private BigDecimal maxPricePerHour;
+    private boolean failWhenOverCapacity;
+
     /** Settings for an endpoint running {@code image}; everything else at its default. */
     public EndpointSettings(String image) {
         this.image = clean(image);
@@ -70,6 +75,8 @@ public final class EndpointSettings implements Serializable {
         copy.keepWarmMinutes = keepWarmMinutes;
         copy.keepWarmOnFailure = keepWarmOnFailure;
         copy.maxLifetimeMinutes = maxLifetimeMinutes;
+        copy.maxPricePerHour = maxPricePerHour;
+        copy.failWhenOverCapacity = failWhenOverCapacity;
         return copy;
     }
 
@@ -138,6 +145,8 @@ public final class EndpointSettings implements Serializable {
                 .sendTokenToEndpoint(sendTokenToEndpoint)
                 .expiresAfter(expiresAfter)
                 .controllerId(controllerId)
+                .maxPricePerHour(maxPricePerHour)
+                .failWhenOverCapacity(failWhenOverCapacity)
                 .build();
     }
 
@@ -327,6 +336,26 @@ public final class EndpointSettings implements Serializable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    // ---- Capacity guard (issue 12) ----
+
+    /** The most this endpoint may cost per hour in US dollars, or null for no ceiling. */
+    public BigDecimal getMaxPricePerHour() {
+        return maxPricePerHour;
+    }
+
+    public void setMaxPricePerHour(BigDecimal maxPricePerHour) {
+        this.maxPricePerHour = maxPricePerHour;
+    }
+
+    /** Whether a deploy the controller's limits cannot admit now fails instead of waiting. */
+    public boolean isFailWhenOverCapacity() {
+        return failWhenOverCapacity;
+    }
+
+    public void setFailWhenOverCapacity(boolean failWhenOverCapacity) {
+        this.failWhenOverCapacity = failWhenOverCapacity;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EndpointSettings that
@@ -338,6 +367,8 @@ public final class EndpointSettings implements Serializable {
                 && keepWarmMinutes == that.keepWarmMinutes
                 && keepWarmOnFailure == that.keepWarmOnFailure
                 && maxLifetimeMinutes == that.maxLifetimeMinutes
+                && failWhenOverCapacity == that.failWhenOverCapacity
+                && Objects.equals(maxPricePerHour, that.maxPricePerHour)
                 && Objects.equals(credentialsId, that.credentialsId)
                 && Objects.equals(name, that.name)
                 && Objects.equals(flavorId, that.flavorId)

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.netmind.steps;
 
+import java.math.BigDecimal;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -170,5 +171,32 @@ public abstract class EndpointStep extends Step {
     @DataBoundSetter
     public void setMaxLifetimeMinutes(int maxLifetimeMinutes) {
         settings.setMaxLifetimeMinutes(maxLifetimeMinutes);
+    }
+
+    // ---- Capacity guard (issue 12) ----
+
+    /** The most this endpoint may cost per hour in US dollars, 0 for no ceiling. */
+    public double getMaxPricePerHour() {
+        BigDecimal price = settings.getMaxPricePerHour();
+        return price == null ? 0 : price.doubleValue();
+    }
+
+    /**
+     * The most this endpoint may cost per hour in US dollars (the flavor's USD price, whatever the payment type); 0 for
+     * no ceiling. A double so that Pipeline takes {@code maxPricePerHour: 2.5}; kept as the decimal it was written as.
+     */
+    @DataBoundSetter
+    public void setMaxPricePerHour(double maxPricePerHour) {
+        settings.setMaxPricePerHour(maxPricePerHour == 0 ? null : BigDecimal.valueOf(maxPricePerHour));
+    }
+
+    public boolean isFailWhenOverCapacity() {
+        return settings.isFailWhenOverCapacity();
+    }
+
+    /** Whether to fail instead of waiting when the controller's limits cannot admit the deploy now. */
+    @DataBoundSetter
+    public void setFailWhenOverCapacity(boolean failWhenOverCapacity) {
+        settings.setFailWhenOverCapacity(failWhenOverCapacity);
     }
 }

@@ -104,8 +104,25 @@ public abstract class EndpointStepDescriptor extends NetMindStepDescriptor {
             @QueryParameter String instances,
             @QueryParameter String gpuCount,
             @QueryParameter String paymentType,
-            @QueryParameter String name) {
+            @QueryParameter String name,
+            @QueryParameter String maxPricePerHour) {
         return NetMindForms.validate(
-                item, image, credentialsId, flavorId, gpu, region, instances, gpuCount, paymentType, name);
+                item,
+                image,
+                credentialsId,
+                flavorId,
+                gpu,
+                region,
+                instances,
+                gpuCount,
+                paymentType,
+                name,
+                maxPricePerHour);
+    }
+
+    /** Checks the price ceiling field (issue 12): a format check, so it needs no permission. */
+    @POST
+    public FormValidation doCheckMaxPricePerHour(@AncestorInPath Item item, @QueryParameter String value) {
+        return NetMindForms.checkMaxPricePerHour(value);
     }
 }

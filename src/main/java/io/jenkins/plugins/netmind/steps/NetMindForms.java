@@ -18,6 +18,7 @@ import io.jenkins.plugins.netmind.lifecycle.DeployPlan;
 import io.jenkins.plugins.netmind.lifecycle.DeploySpec;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import io.jenkins.plugins.netmind.lifecycle.Texts;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -199,7 +200,8 @@ public final class NetMindForms {
             String instances,
             String gpuCount,
             String paymentType,
-            String name) {
+            String name,
+            String maxPricePerHour) {
         if (item != null) {
             item.checkPermission(Item.CONFIGURE);
         } else {
@@ -220,6 +222,7 @@ public final class NetMindForms {
             if (EndpointSettings.clean(paymentType) != null) {
                 settings.setPaymentType(paymentType);
             }
+            settings.setMaxPricePerHour(price(maxPricePerHour));
             DeploySpec spec = DeploySpecs.forOwner(item == null ? "" : item.getFullName(), settings);
             Connection connection = NetMindConnector.connectForItem(item, settings.getCredentialsId());
             plan = connection.engine().plan(spec, LogSink.NONE).get(VALIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -233,7 +236,7 @@ public final class NetMindForms {
             Thread.currentThread().interrupt();
             return FormValidation.error(Messages.Forms_validateInterrupted());
         }
-        return FormValidation.ok(Messages.Forms_validated(
+        String validated = Messages.Forms_validated(
                 plan.flavorName(),
                 Objects.toString(plan.region(), "-"),
                 plan.flavorId(),
@@ -241,7 +244,46 @@ public final class NetMindForms {
                 Texts.money(plan.pricePerHour(), plan.paymentType()),
                 Texts.money(plan.totalPerHour(), plan.paymentType()),
                 plan.capacityLeft(),
-                plan.apiUrl()));
+                plan.apiUrl());
+        if (plan.capacity() != null && plan.capacity().limits().any()) {
+            validated += " "
+                    + (plan.waitsForCapacity()
+                            ? Messages.Forms_validatedWaits(plan.capacity().describe())
+                            : Messages.Forms_validatedCapacity(plan.capacity().describe()));
+        }
+        return FormValidation.ok(validated);
+    }
+
+    // ---- Capacity guard (issue 12) ----
+
+    /** The price ceiling field: empty or 0 is no ceiling; else a positive amount of US dollars. */
+    public static FormValidation checkMaxPricePerHour(String value) {
+        try {
+            price(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** Parses the price ceiling field: null when empty or 0; IllegalArgumentException saying what to enter. */
+    static BigDecimal price(String value) {
+        String cleaned = EndpointSettings.clean(value);
+        if (cleaned == null) {
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(cleaned);
+            if (amount.signum() == 0) {
+                return null;
+            }
+            if (amount.signum() > 0) {
+                return amount;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(Messages.Forms_maxPricePerHourInvalid(cleaned));
     }
 
     /** Parses a number field of the form: empty means {@code otherwise}; a bad one fails with the field's message. */

@@ -73,7 +73,7 @@ class RecordedEndpointTest {
 
     @Test
     void persistsOnlyPlainValuesAndNothingThatCouldHoldAToken() {
-        Set<Class<?>> allowed = Set.of(String.class, int.class, boolean.class, BigDecimal.class);
+        Set<Class<?>> allowed = Set.of(String.class, int.class, Integer.class, boolean.class, BigDecimal.class);
         List<Field> persisted = Arrays.stream(RecordedEndpoint.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers()))
                 .toList();
@@ -109,7 +109,10 @@ class RecordedEndpointTest {
                         "keepWarmOnFailure",
                         "availableAt",
                         "parkedAt",
-                        "idleUntil"),
+                        "idleUntil",
+                        // capacity guard (issue 12)
+                        "gpusPerInstance",
+                        "usdPerInstanceHour"),
                 persisted.stream().map(Field::getName).collect(Collectors.toSet()));
     }
 

@@ -229,6 +229,11 @@ public final class NetMindSimulator implements AutoCloseable {
         return names;
     }
 
+    /** The most endpoints, instances, GPUs and dollars per hour ever live at once (taken at each create and scale). */
+    public SimPeak peak() {
+        return api.peak();
+    }
+
     /** The ids of every service ever created. */
     public Set<String> allServices() {
         return new TreeSet<>(api.services().keySet());

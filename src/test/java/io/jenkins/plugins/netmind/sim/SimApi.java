@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,9 @@ final class SimApi {
     private final Clock clock;
     private final Function<String, URI> endpointUrl;
     private final Map<String, SimService> services = new ConcurrentHashMap<>();
+    /** Guarded by {@code services}. */
+    private SimPeak peak = SimPeak.ZERO;
+
     private final Map<String, AtomicInteger> statusGets = new ConcurrentHashMap<>();
     private final Random ids;
 
@@ -85,6 +89,7 @@ final class SimApi {
                     settings.endpointLag);
             service.account = account;
             services.put(service.id, service);
+            notePeak();
         }
         if (fault != null && fault.kind() == FaultKind.TERMINAL_FAILURE) {
             service.fail(service.readyAt(), fault.failStatus(), fault.statusInfo());
@@ -93,6 +98,31 @@ final class SimApi {
         ObjectNode json = SimJson.service(view, endpointUrl.apply(service.id), settings);
         json.put("status", "initializing");
         return SimResponse.json(200, json.toString());
+    }
+
+    /** The most held live at once so far (see {@link SimPeak}). */
+    SimPeak peak() {
+        synchronized (services) {
+            return peak;
+        }
+    }
+
+    /** Takes the live totals now into {@link #peak}; called holding the lock on {@code services}. */
+    private void notePeak() {
+        int endpoints = 0;
+        int instances = 0;
+        long gpus = 0;
+        BigDecimal usd = BigDecimal.ZERO;
+        for (SimService s : services.values()) {
+            int held = s.heldInstances();
+            if (held > 0 || !s.isDeleted()) {
+                endpoints++;
+                instances += held;
+                gpus += (long) held * s.gpuNum;
+                usd = usd.add(s.flavor.usdPriceUnit().multiply(BigDecimal.valueOf(held)));
+            }
+        }
+        peak = peak.max(new SimPeak(endpoints, instances, gpus, usd));
     }
 
     SimResponse get(String id, Fault fault, String account) {
@@ -131,6 +161,9 @@ final class SimApi {
         }
         Instant now = clock.instant();
         service.scale(instances, now, settings.scaleDelay(service.name), settings.endpointLag);
+        synchronized (services) {
+            notePeak();
+        }
         if (fault != null && fault.kind() == FaultKind.TERMINAL_FAILURE) {
             service.fail(service.readyAt(), fault.failStatus(), fault.statusInfo());
         }

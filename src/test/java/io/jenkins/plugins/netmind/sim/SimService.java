@@ -83,6 +83,11 @@ final class SimService {
         return new View(this, status, info, shownInstances, updatedAt, deletedAt);
     }
 
+    /** The instances it holds (the larger of running and targeted), 0 once deleted. */
+    synchronized int heldInstances() {
+        return deletedAt != null ? 0 : Math.max(instances, targetInstances);
+    }
+
     synchronized boolean isDeleted() {
         return deletedAt != null;
     }

@@ -89,7 +89,8 @@ class DryRunAndFlavorsJenkinsTest {
                 b);
         j.assertLogContains(
                 "keys=[url, serviceId, name, flavorId, instances, pricePerHour, dryRun, gpu, region, paymentType,"
-                        + " capacityLeft, totalPerHour, apiUrl]",
+                        + " capacityLeft, totalPerHour, apiUrl, waitsForCapacity, liveEndpointsLeft, gpusLeft,"
+                        + " usdPerHourLeft, capacityInUse]",
                 b);
         j.assertLogContains("Dry run, nothing was created: netmindDeploy would create endpoint dry-1-", b);
         j.assertLogContains("0.60 USD per hour", b);
@@ -184,7 +185,8 @@ class DryRunAndFlavorsJenkinsTest {
 
     private FormValidation validate(Item item, String gpu, String region, String instances) {
         return ExtensionList.lookupSingleton(NetmindDeployStep.DescriptorImpl.class)
-                .doValidate(item, "python:3.10-slim", CREDENTIALS_ID, null, gpu, region, instances, "0", "cny", null);
+                .doValidate(
+                        item, "python:3.10-slim", CREDENTIALS_ID, null, gpu, region, instances, "0", "cny", null, null);
     }
 
     @Test
@@ -244,13 +246,14 @@ class DryRunAndFlavorsJenkinsTest {
                         null,
                         null,
                         null,
+                        null,
                         null);
         assertEquals(FormValidation.Kind.OK, ok.kind, ok.getMessage());
         assertTrue(ok.getMessage().contains("NVIDIA_A100_80GB in region other"), ok.getMessage());
         assertTrue(ok.getMessage().contains("1.30 USD per instance-hour"), ok.getMessage());
 
         FormValidation noImage = ExtensionList.lookupSingleton(NetmindEndpointBuildWrapper.DescriptorImpl.class)
-                .doValidate(job, "", null, null, "NVIDIA_GeForce_RTX_4090", null, null, null, null, null);
+                .doValidate(job, "", null, null, "NVIDIA_GeForce_RTX_4090", null, null, null, null, null, null);
         assertEquals(FormValidation.Kind.ERROR, noImage.kind);
         assertEquals(List.of(), sim.requests(Route.CREATE));
     }
