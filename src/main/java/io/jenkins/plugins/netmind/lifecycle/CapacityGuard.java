@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The spending and capacity guard: limits on what one controller holds live at once (endpoints, instances per
@@ -40,6 +41,9 @@ public final class CapacityGuard {
     private final List<Ticket> queue = new ArrayList<>();
 
     /** A guard with these limits and no reservations. */
+    /** Told, outside the lock, each time a request starts waiting (with its log): a chance to free room. */
+    private volatile Consumer<LogSink> onQueued = log -> {};
+
     public CapacityGuard(Limits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
@@ -177,7 +181,17 @@ public final class CapacityGuard {
         }
         ticket.log.log(waitLine);
         changes.apply();
+        onQueued.accept(ticket.log);
         return ticket;
+    }
+
+    /**
+     * Calls {@code listener} each time a request starts waiting in the queue, outside the lock, with that request's
+     * log: the caller may free room there (the warm pool gives up its parked endpoints, so that a parked endpoint never
+     * keeps a deploy waiting). The listener must not block.
+     */
+    public void onQueued(Consumer<LogSink> listener) {
+        this.onQueued = Objects.requireNonNull(listener, "listener");
     }
 
     /**

@@ -22,6 +22,7 @@ import io.jenkins.plugins.netmind.lifecycle.Ledger;
 import io.jenkins.plugins.netmind.lifecycle.LedgerEntry;
 import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import io.jenkins.plugins.netmind.lifecycle.WarmPool;
+import io.jenkins.plugins.netmind.record.ControllerCapacity;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import io.jenkins.plugins.netmind.record.WarmRecords;
@@ -256,6 +257,27 @@ public final class WarmEndpoints {
         NetMindThreads.executor().execute(() -> SafetyNet.deleteParked(record.get()));
     }
 
+    /**
+     * A deploy has to wait for capacity (issue 12's guard): every parked endpoint gives its room up and is deleted, so
+     * that an endpoint kept warm for a build that may never come never keeps a waiting build waiting. Says so in the
+     * waiting build's log.
+     */
+    void makeRoom(LogSink log) {
+        for (WarmPool.Parked parked : pool().parked()) {
+            if (pool().remove(parked.serviceId()).isEmpty()) {
+                continue; // leased meanwhile
+            }
+            Optional<RecordedEndpoint> record = WarmRecords.parkedRecord(parked.serviceId());
+            if (record.isEmpty()) {
+                continue; // deleted meanwhile
+            }
+            String line = Messages.WarmEndpoints_makingRoom(parked.endpoint().name(), parked.serviceId());
+            log.log(line);
+            LOGGER.info(line);
+            NetMindThreads.executor().execute(() -> SafetyNet.deleteParked(record.get()));
+        }
+    }
+
     /** Parks again what the registry says was parked before the restart; deletes what cannot be parked. */
     void restore() {
         for (RecordedEndpoint r : EndpointRegistry.get().parked()) {
@@ -292,6 +314,7 @@ public final class WarmEndpoints {
         WarmEndpoints warm = get();
         NetMindThreads.executor().execute(() -> {
             try {
+                ControllerCapacity.guard().onQueued(warm::makeRoom);
                 warm.restore();
             } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, Messages.WarmEndpoints_restoreFailed(), e);

@@ -160,6 +160,31 @@ class WarmPoolJenkinsTest {
     }
 
     @Test
+    void aDeployWaitingForCapacityMakesTheParkedEndpointGiveItsRoomUp() throws Exception {
+        NetMindGlobalConfiguration.get().setMaxLiveEndpoints(1);
+        j.assertBuildStatusSuccess(
+                pipeline("parks", "netmindDeploy(" + WARM + ")\n").scheduleBuild2(0));
+        String parkedId = NetMindJenkinsFixture.onlyService(sim);
+        String parkedName = sim.name(parkedId).orElseThrow();
+        assertEquals(1, parked().size(), "parked, and holding the one slot");
+
+        WorkflowRun other = j.assertBuildStatusSuccess(pipeline(
+                        "waits",
+                        "def ep = netmindDeploy(" + ENDPOINT + ")\necho \"got ${ep.serviceId}\"\nnetmindTeardown()\n")
+                .scheduleBuild2(0));
+
+        j.assertLogContains("waiting for capacity: 1 of 1 endpoints live", other);
+        j.assertLogContains(
+                "Deleting warm endpoint " + parkedName + " (service " + parkedId
+                        + "), parked for a later build: a deploy is waiting for capacity",
+                other);
+        assertEquals(List.of(), parked(), "the pool gave its endpoint up");
+        await(() -> sim.liveServices().isEmpty());
+        assertEquals(2, sim.allServices().size());
+        assertEquals(1, sim.peak().endpoints(), "never more than the limit live at once");
+    }
+
+    @Test
     void theReadmesExampleReusesTheEndpointInItsSecondBuild() throws Exception {
         WorkflowJob p = pipeline("pr", ReadmePipelineJenkinsTest.readmeBlock("// a pull-request build"));
         FilePath script = j.jenkins.getWorkspaceFor(p).child("run-evals.sh");
