@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
+import io.jenkins.plugins.netmind.record.ControllerCapacity;
 import io.jenkins.plugins.netmind.safetynet.SweepReport;
 import jakarta.servlet.http.HttpSession;
 import java.util.concurrent.ExecutionException;
@@ -76,6 +77,14 @@ public final class NetMindEndpointsLink extends ManagementLink implements Staple
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(Messages.NetMindEndpointsLink_notListed(), e);
         }
+    }
+
+    /**
+     * What this controller holds live against each limit of the capacity guard (Manage Jenkins » System » NetMind
+     * Endpoints), parked endpoints and pending creates included, and how many deploys wait, in words.
+     */
+    public String getCapacityInUse() {
+        return ControllerCapacity.guard().usage().describe();
     }
 
     /** The sweep's last report, or null before its first run has ended. */

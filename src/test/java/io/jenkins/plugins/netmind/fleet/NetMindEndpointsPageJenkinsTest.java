@@ -80,6 +80,8 @@ class NetMindEndpointsPageJenkinsTest {
 
     @Test
     void anAdministratorSeesEveryKindOfEndpointWithItsStateOwnerAndDeleteButton() throws Exception {
+        NetMindGlobalConfiguration.get().setMaxLiveEndpoints(10);
+        NetMindGlobalConfiguration.get().setMaxGpus(4);
         WorkflowRun running = startHoldingAnEndpoint();
         String orphan = endpoints.leftover("left-by-a-lost-build", Instant.now().plus(Duration.ofHours(2)));
         String expired = endpoints.leftover("past-its-lifetime", Instant.now().minus(Duration.ofMinutes(5)));
@@ -127,6 +129,12 @@ class NetMindEndpointsPageJenkinsTest {
             assertTrue(row(table, ownedId).getCell(4).asNormalizedText().contains("NVIDIA_GeForce_RTX_4090 in other"));
             assertEquals("0.30 USD", row(table, other).getCell(5).asNormalizedText());
             assertTrue(row(table, expired).getCell(8).asNormalizedText().endsWith("(passed)"));
+
+            // the capacity guard's use against the limits (issue 12): the running build's endpoint (the test image asks
+            // no GPU)
+            assertEquals(
+                    "Capacity in use: 1 of 10 endpoints live, 0 of 4 GPUs, 0.30 USD per hour (no limit) (limits)",
+                    page.getHtmlElementById("netmind-capacity").asNormalizedText());
 
             String totals = page.getHtmlElementById("netmind-totals").asNormalizedText();
             assertEquals("7 endpoint(s); 5 of this controller's, costing 1.50 USD per hour", totals);
