@@ -121,44 +121,28 @@ public final class RecordedEndpoint {
     /** The same build, credentials, API URL and description, with the entry's new state. */
     public RecordedEndpoint with(LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        return new RecordedEndpoint(
-                        getBuildKey(),
-                        runId,
-                        credentialsId,
-                        apiUrl,
-                        entry,
-                        gpuName,
-                        region,
-                        url,
-                        gpusPerInstance,
-                        usdPerInstanceHour)
-                .warmFrom(this);
+        return copy(getBuildKey(), runId, entry, gpuName, region, url);
     }
 
     /** The same record, described for the build page: GPU display name, region and URL (each may be null). */
     public RecordedEndpoint describedAs(String gpuName, String region, String url) {
-        return new RecordedEndpoint(
-                        getBuildKey(),
-                        runId,
-                        credentialsId,
-                        apiUrl,
-                        toEntry(),
-                        gpuName,
-                        region,
-                        url,
-                        gpusPerInstance,
-                        usdPerInstanceHour)
-                .warmFrom(this);
+        return copy(getBuildKey(), runId, toEntry(), gpuName, region, url);
     }
 
     /** The same endpoint, its build now known as {@code newRunId} (after a rename or move of its job). */
     RecordedEndpoint withRunId(String newRunId) {
+        return copy(getBuildKey(), newRunId, toEntry(), gpuName, region, url);
+    }
+
+    /** This record's credentials, API URL, capacity stamp and warm fields, with the rest as given. */
+    private RecordedEndpoint copy(
+            String newBuildKey, String newRunId, LedgerEntry entry, String gpuName, String region, String url) {
         return new RecordedEndpoint(
-                        getBuildKey(),
+                        newBuildKey,
                         newRunId,
                         credentialsId,
                         apiUrl,
-                        toEntry(),
+                        entry,
                         gpuName,
                         region,
                         url,
@@ -207,18 +191,13 @@ public final class RecordedEndpoint {
      * service id, still naming the build that parked it (its job finds the credential to delete it with).
      */
     public RecordedEndpoint parkedInPool(Instant at, Instant until) {
-        RecordedEndpoint r = new RecordedEndpoint(
-                        POOL_KEY_PREFIX + serviceId,
-                        runId,
-                        credentialsId,
-                        apiUrl,
-                        toEntry().withState(LedgerEntry.State.CREATED, at),
-                        gpuName,
-                        region,
-                        url,
-                        gpusPerInstance,
-                        usdPerInstanceHour)
-                .warmFrom(this);
+        RecordedEndpoint r = copy(
+                POOL_KEY_PREFIX + serviceId,
+                runId,
+                toEntry().withState(LedgerEntry.State.CREATED, at),
+                gpuName,
+                region,
+                url);
         r.parkedAt = format(at);
         r.idleUntil = format(until);
         return r;
@@ -241,18 +220,8 @@ public final class RecordedEndpoint {
      */
     public RecordedEndpoint leasedTo(
             String newBuildKey, String newRunId, Instant now, String key, int minutes, boolean onFailure) {
-        RecordedEndpoint r = new RecordedEndpoint(
-                        newBuildKey,
-                        newRunId,
-                        credentialsId,
-                        apiUrl,
-                        toEntry().withState(LedgerEntry.State.CREATED, now),
-                        gpuName,
-                        region,
-                        url,
-                        gpusPerInstance,
-                        usdPerInstanceHour)
-                .warmFrom(this);
+        RecordedEndpoint r =
+                copy(newBuildKey, newRunId, toEntry().withState(LedgerEntry.State.CREATED, now), gpuName, region, url);
         r.warmKey = key;
         r.keepWarmMinutes = minutes;
         r.keepWarmOnFailure = onFailure;
