@@ -51,6 +51,19 @@ public final class EndpointSettings implements Serializable {
     private BigDecimal maxPricePerHour;
     private boolean failWhenOverCapacity;
 
+    /** Test only: the length of one {@code timeoutMinutes} minute; null (always, in production) for a real minute. */
+    private static volatile Duration timeoutMinuteForTests;
+
+    /** Test only, never called in production: so that a test of the timeout need not wait a whole minute. */
+    static void setTimeoutMinuteForTests(Duration minute) {
+        timeoutMinuteForTests = minute;
+    }
+
+    private static Duration timeoutMinute() {
+        Duration d = timeoutMinuteForTests;
+        return d != null ? d : Duration.ofMinutes(1);
+    }
+
     /** Settings for an endpoint running {@code image}; everything else at its default. */
     public EndpointSettings(String image) {
         this.image = clean(image);
@@ -140,7 +153,7 @@ public final class EndpointSettings implements Serializable {
                 .gpuCount(gpuCount)
                 .instances(instances)
                 .paymentType(paymentType)
-                .timeout(minutes > 0 ? Duration.ofMinutes(minutes) : DeploySpec.DEFAULT_TIMEOUT)
+                .timeout(minutes > 0 ? timeoutMinute().multipliedBy(minutes) : DeploySpec.DEFAULT_TIMEOUT)
                 .readinessPath(readinessPath != null ? readinessPath : clean(defaultReadinessPath))
                 .sendTokenToEndpoint(sendTokenToEndpoint)
                 .expiresAfter(expiresAfter)

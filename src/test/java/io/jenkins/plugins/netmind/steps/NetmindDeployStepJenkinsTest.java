@@ -180,12 +180,17 @@ class NetmindDeployStepJenkinsTest {
     @Test
     void timeoutFailsTheBuildAndDeletesTheEndpoint() throws Exception {
         sim.setReadyDelay(Duration.ofHours(1));
-        WorkflowJob p = pipeline("timeout", "netmindDeploy(" + ENDPOINT + ", timeoutMinutes: 1)");
+        EndpointSettings.setTimeoutMinuteForTests(Duration.ofSeconds(5)); // timeoutMinutes: 1 waits 5 s, not a minute
+        try {
+            WorkflowJob p = pipeline("timeout", "netmindDeploy(" + ENDPOINT + ", timeoutMinutes: 1)");
 
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+            WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 
-        j.assertLogContains("was not available within", b);
-        assertEquals(Set.of(), sim.liveServices());
+            j.assertLogContains("was not available within 5s", b);
+            assertEquals(Set.of(), sim.liveServices());
+        } finally {
+            EndpointSettings.setTimeoutMinuteForTests(null);
+        }
     }
 
     @Test
