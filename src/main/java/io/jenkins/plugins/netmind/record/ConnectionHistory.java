@@ -2,15 +2,10 @@ package io.jenkins.plugins.netmind.record;
 
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.XmlFile;
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * Every connection (credentials id and API URL) this controller has recorded an endpoint with, kept after the endpoints
@@ -21,6 +16,12 @@ import jenkins.model.Jenkins;
 public final class ConnectionHistory {
 
     private static final Logger LOGGER = Logger.getLogger(ConnectionHistory.class.getName());
+
+    private static final HomeFile FILE = new HomeFile(
+            ConnectionHistory.class.getName() + ".xml",
+            LOGGER,
+            Messages::ConnectionHistory_loadFailed,
+            Messages::ConnectionHistory_saveFailed);
 
     /** A connection as first used, with the job it was used in (to look a folder's credential up again). */
     public static final class Used {
@@ -79,30 +80,13 @@ public final class ConnectionHistory {
             return;
         }
         loaded = true;
-        XmlFile file = file();
-        if (file.exists()) {
-            try {
-                file.unmarshal(this);
-            } catch (IOException e) {
-                LOGGER.log(Level.WARNING, Messages.ConnectionHistory_loadFailed(file), e);
-            }
-        }
+        FILE.readInto(this);
         connections = connections == null
                 ? new ArrayList<>()
                 : new ArrayList<>(connections.stream().filter(Objects::nonNull).toList());
     }
 
     private void save() {
-        XmlFile file = file();
-        try {
-            file.write(this);
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, Messages.ConnectionHistory_saveFailed(file), e);
-        }
-    }
-
-    private static XmlFile file() {
-        return new XmlFile(
-                Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(), ConnectionHistory.class.getName() + ".xml"));
+        FILE.write(this);
     }
 }

@@ -2,9 +2,6 @@ package io.jenkins.plugins.netmind.record;
 
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.XmlFile;
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * The controller-wide record of every NetMind endpoint this controller created and NetMind has not yet confirmed gone,
@@ -26,6 +22,13 @@ import jenkins.model.Jenkins;
 public final class EndpointRegistry {
 
     private static final Logger LOGGER = Logger.getLogger(EndpointRegistry.class.getName());
+
+    /** The name it had in the root package: moving the class must not lose the leftovers it records. */
+    private static final HomeFile FILE = new HomeFile(
+            SavedForms.OLD_PACKAGE + "EndpointRegistry.xml",
+            LOGGER,
+            Messages::EndpointRegistry_loadFailed,
+            Messages::EndpointRegistry_saveFailed);
 
     private List<RecordedEndpoint> endpoints = new ArrayList<>();
     private transient boolean loaded;
@@ -172,34 +175,15 @@ public final class EndpointRegistry {
             return;
         }
         loaded = true;
-        XmlFile file = file();
-        if (!file.exists()) {
-            return;
-        }
-        try {
-            file.unmarshal(this);
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, Messages.EndpointRegistry_loadFailed(file), e);
-        }
+        FILE.readInto(this);
         if (endpoints == null) {
             endpoints = new ArrayList<>();
         }
     }
 
     private void save() {
-        XmlFile file = file();
-        try {
-            file.write(this);
-            LOGGER.log(Level.FINE, Messages.EndpointRegistry_saved(file));
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, Messages.EndpointRegistry_saveFailed(file), e);
+        if (FILE.write(this)) {
+            LOGGER.log(Level.FINE, () -> Messages.EndpointRegistry_saved(FILE.file()));
         }
-    }
-
-    private static XmlFile file() {
-        // the name it had in the root package: moving the class must not lose the leftovers it records
-        return new XmlFile(
-                Jenkins.XSTREAM2,
-                new File(Jenkins.get().getRootDir(), SavedForms.OLD_PACKAGE + "EndpointRegistry.xml"));
     }
 }

@@ -2,18 +2,13 @@ package io.jenkins.plugins.netmind.record;
 
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.XmlFile;
-import java.io.File;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * The endpoints the fleet sweep deleted because their maximum lifetime ran out (issue 11), so that a later step of
@@ -29,6 +24,12 @@ public final class ExpiredEndpoints {
     static final Duration KEPT = Duration.ofDays(14);
 
     private static final Logger LOGGER = Logger.getLogger(ExpiredEndpoints.class.getName());
+
+    private static final HomeFile FILE = new HomeFile(
+            ExpiredEndpoints.class.getName() + ".xml",
+            LOGGER,
+            Messages::ExpiredEndpoints_loadFailed,
+            Messages::ExpiredEndpoints_saveFailed);
 
     /** One endpoint whose lifetime ran out. */
     public static final class Expired {
@@ -93,14 +94,7 @@ public final class ExpiredEndpoints {
             return;
         }
         loaded = true;
-        XmlFile file = file();
-        if (file.exists()) {
-            try {
-                file.unmarshal(this);
-            } catch (IOException e) {
-                LOGGER.log(Level.WARNING, Messages.ExpiredEndpoints_loadFailed(file), e);
-            }
-        }
+        FILE.readInto(this);
         expired = expired == null
                 ? new ArrayList<>()
                 : new ArrayList<>(expired.stream()
@@ -109,17 +103,7 @@ public final class ExpiredEndpoints {
     }
 
     private void save() {
-        XmlFile file = file();
-        try {
-            file.write(this);
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, Messages.ExpiredEndpoints_saveFailed(file), e);
-        }
-    }
-
-    private static XmlFile file() {
-        return new XmlFile(
-                Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(), ExpiredEndpoints.class.getName() + ".xml"));
+        FILE.write(this);
     }
 
     @Override
