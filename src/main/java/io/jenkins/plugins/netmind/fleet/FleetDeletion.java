@@ -11,6 +11,7 @@ import io.jenkins.plugins.netmind.lifecycle.LogSink;
 import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import io.jenkins.plugins.netmind.record.BuildLedger;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
+import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.record.RecordedConnection;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import java.time.Duration;
@@ -86,7 +87,7 @@ final class FleetDeletion {
      */
     private static Connection connect(RecordedEndpoint record) throws AbortException {
         return NetMindConnector.connectForCleanup(
-                FleetService.findRun(record.getRunId()),
+                NetMindLedgers.findRun(record.getRunId()),
                 record.getJobFullName(),
                 record.getCredentialsId(),
                 record.getApiUrl());
@@ -114,7 +115,7 @@ final class FleetDeletion {
         if (record == null) {
             return connection.engine().teardown(List.of(serviceId), new InMemoryLedger(), log);
         }
-        Run<?, ?> run = FleetService.findRun(record.getRunId());
+        Run<?, ?> run = NetMindLedgers.findRun(record.getRunId());
         BuildLedger ledger = BuildLedger.forSweep(
                 run,
                 record.getBuildKey(),

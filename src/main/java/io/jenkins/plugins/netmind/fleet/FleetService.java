@@ -10,6 +10,7 @@ import io.jenkins.plugins.netmind.lifecycle.EndpointMarker;
 import io.jenkins.plugins.netmind.lifecycle.FleetRow;
 import io.jenkins.plugins.netmind.lifecycle.Texts;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
+import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import io.jenkins.plugins.netmind.safetynet.FleetListing;
 import io.jenkins.plugins.netmind.safetynet.FleetSweep;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 
@@ -103,7 +103,7 @@ final class FleetService {
         if (row.buildKey() != null) {
             for (RecordedEndpoint r : records) {
                 if (row.buildKey().equals(r.getBuildKey())) {
-                    Run<?, ?> run = findRun(r.getRunId());
+                    Run<?, ?> run = NetMindLedgers.findRun(r.getRunId());
                     return run == null ? null : run.getUrl();
                 }
             }
@@ -115,19 +115,5 @@ final class FleetService {
                     return run == null ? null : run.getUrl();
                 })
                 .orElse(null);
-    }
-
-    /** The build {@code runId} names, or null when it is gone (or the id is null or malformed). */
-    @CheckForNull
-    static Run<?, ?> findRun(@CheckForNull String runId) {
-        if (runId == null) {
-            return null;
-        }
-        try {
-            return Run.fromExternalizableId(runId);
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.FINE, Messages.FleetService_noBuild(runId), e);
-            return null;
-        }
     }
 }

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.netmind.record;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.DeployResult;
 import io.jenkins.plugins.netmind.lifecycle.Ledger;
@@ -15,6 +18,24 @@ import java.util.logging.Logger;
 public final class NetMindLedgers {
 
     private static final Logger LOGGER = Logger.getLogger(NetMindLedgers.class.getName());
+
+    /**
+     * The build {@code runId} (an externalizable id) names, looked up as the system; null when it is gone, or the id
+     * is null or malformed. For the background and administrators' work on records: the safety net, the fleet sweep
+     * and the fleet page.
+     */
+    @CheckForNull
+    public static Run<?, ?> findRun(@CheckForNull String runId) {
+        if (runId == null) {
+            return null;
+        }
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            return Run.fromExternalizableId(runId);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, Messages.NetMindLedgers_noRun(runId), e);
+            return null;
+        }
+    }
 
     /**
      * Guards attaching the build's record. Not the {@link Run}'s own monitor: a Pipeline build takes its metadata lock

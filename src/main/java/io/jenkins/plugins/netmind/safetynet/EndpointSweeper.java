@@ -13,6 +13,7 @@ import io.jenkins.plugins.netmind.record.BuildLedger;
 import io.jenkins.plugins.netmind.record.EndpointRecords;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.record.NetMindBuildAction;
+import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.record.RecordedConnection;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ final class EndpointSweeper {
                 continue; // the warm pool's: restored at startup, deleted by its idle timer (SafetyNet#deleteParked)
             }
             String runId = build.getValue().get(0).getRunId();
-            Run<?, ?> run = runId == null ? null : findRun(runId);
+            Run<?, ?> run = NetMindLedgers.findRun(runId);
             if (run != null && run.isBuilding()) {
                 continue;
             }
@@ -175,16 +176,6 @@ final class EndpointSweeper {
                 LOGGER.severe(Messages.EndpointSweeper_gaveUp(runId, names(EndpointRecords.pending(ledger.records()))));
             }
             return done;
-        }
-    }
-
-    @CheckForNull
-    private static Run<?, ?> findRun(String runId) {
-        try {
-            return Run.fromExternalizableId(runId);
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.FINE, Messages.EndpointSweeper_noRun(runId), e);
-            return null;
         }
     }
 

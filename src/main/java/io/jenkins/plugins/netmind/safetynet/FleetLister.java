@@ -19,6 +19,7 @@ import io.jenkins.plugins.netmind.lifecycle.Fleet;
 import io.jenkins.plugins.netmind.lifecycle.FleetRow;
 import io.jenkins.plugins.netmind.record.ConnectionHistory;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
+import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.record.RecordedConnection;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import java.util.ArrayList;
@@ -204,12 +205,8 @@ final class FleetLister {
 
     /** Whether the build {@code runId} (an externalizable id) is running; false when it cannot be found. */
     private static boolean isBuilding(String runId) {
-        try {
-            Run<?, ?> run = Run.fromExternalizableId(runId);
-            return run != null && run.isBuilding();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        Run<?, ?> run = NetMindLedgers.findRun(runId);
+        return run != null && run.isBuilding();
     }
 
     /** Whether build {@code number} of the job {@code fullName} is running on this controller. */

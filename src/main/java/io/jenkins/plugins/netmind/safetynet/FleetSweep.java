@@ -4,10 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.AsyncPeriodicWork;
-import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.netmind.connection.Connection;
 import io.jenkins.plugins.netmind.lifecycle.Fleet;
 import io.jenkins.plugins.netmind.lifecycle.FleetRow;
@@ -20,6 +17,7 @@ import io.jenkins.plugins.netmind.lifecycle.TeardownReport;
 import io.jenkins.plugins.netmind.record.BuildLedger;
 import io.jenkins.plugins.netmind.record.EndpointRegistry;
 import io.jenkins.plugins.netmind.record.ExpiredEndpoints;
+import io.jenkins.plugins.netmind.record.NetMindLedgers;
 import io.jenkins.plugins.netmind.record.RecordedConnection;
 import io.jenkins.plugins.netmind.record.RecordedEndpoint;
 import java.math.BigDecimal;
@@ -238,7 +236,7 @@ public final class FleetSweep extends AsyncPeriodicWork {
             Ledger ledger = record == null
                     ? untracked(row)
                     : BuildLedger.forSweep(
-                            findRun(record.getRunId()),
+                            NetMindLedgers.findRun(record.getRunId()),
                             record.getBuildKey(),
                             record.getRunId(),
                             EndpointRegistry.get(),
@@ -309,18 +307,6 @@ public final class FleetSweep extends AsyncPeriodicWork {
         }
         return Math.max(
                 0, Duration.between(created, row.expires()).plusSeconds(30).toMinutes());
-    }
-
-    @CheckForNull
-    private static Run<?, ?> findRun(String runId) {
-        if (runId == null) {
-            return null;
-        }
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return Run.fromExternalizableId(runId);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     static String messageOf(Throwable failure) {
